@@ -1,0 +1,38 @@
+import { buildApp } from "./app.js";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./demo.js";
+import { loadConfig } from "./platform/config.js";
+import { migrateDatabase, openDatabase } from "./platform/db.js";
+import { DirectoryFileStore } from "./platform/files.js";
+import { MailWorker } from "./platform/mail.js";
+
+const started = performance.now();
+const config = loadConfig();
+const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+await migrateDatabase(database);
+const seeded = config.demo ? await seedDemo(database.db) : false;
+
+const mail = new MailWorker(database.db, config.SMTP_URL, config.MAIL_FROM, (err) =>
+  app.log.error({ err }, "mail delivery failed"),
+);
+const app = await buildApp({ database, config, files: new DirectoryFileStore(config.filesDir), mail });
+await app.listen({ port: config.PORT, host: config.HOST });
+mail.start();
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const where = database.kind === "pglite" ? `embedded database in ${config.DATA_DIR}` : "PostgreSQL server";
+console.log(`\nRegiotafel draait op ${config.publicUrl} (${where}, gestart in ${seconds} s)`);
+if (config.demo) {
+  console.log(
+    `${seeded ? "Demoregio Zuid-Holland Noord aangemaakt." : "Demoregio Zuid-Holland Noord."} Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`,
+  );
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(16)} ${a.email}`);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    await app.close();
+    await mail.stop();
+    await database.close();
+    process.exit(0);
+  });
+}

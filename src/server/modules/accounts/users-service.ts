@@ -1,0 +1,188 @@
+import { and, count, eq, ilike, ne, or, sql } from "drizzle-orm";
+import type { Role } from "../../../shared/roles.js";
+import { audit } from "../../platform/audit.js";
+import type { Ctx } from "../../platform/context.js";
+import { conflict, invalidField, notFound } from "../../platform/errors.js";
+import { sessions, users, userTokens } from "../../platform/identity-schema.js";
+import { enqueueMail } from "../../platform/mail.js";
+import { keyset } from "../../platform/pagination.js";
+import { hashToken, newToken } from "../../platform/secrets.js";
+import { invitationMail } from "./mails.js";
+import { presentUser } from "./presenters.js";
+
+const INVITATION_DAYS = 7;
+
+export async function listUsers(
+  ctx: Ctx,
+  q: { q?: string; role?: Role; status?: string; sort?: string; cursor?: string; limit: number },
+) {
+  const page = keyset({
+    sorts: {
+      name: [users.name, users.id],
+      email: [users.email, users.id],
+      createdAt: [users.createdAt, users.id],
+    },
+    sort: q.sort,
+    defaultSort: "name",
+    cursor: q.cursor,
+    limit: q.limit,
+  });
+  const filter = and(
+    eq(users.regionId, ctx.actor.regionId),
+    q.q
+      ? or(ilike(users.name, `%${escapeLike(q.q)}%`), ilike(users.email, `%${escapeLike(q.q)}%`))
+      : undefined,
+    q.role ? eq(users.role, q.role) : undefined,
+    q.status ? eq(users.status, q.status as "active") : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    ctx.tx
+      .select()
+      .from(users)
+      .where(and(filter, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.take),
+    ctx.tx.select({ n: count() }).from(users).where(filter),
+  ]);
+  const sortKey = (q.sort ?? "name").replace(/^-/, "") as "name" | "email" | "createdAt";
+  const { items, nextCursor } = page.page(rows, (r) => [r[sortKey], r.id]);
+  return { items: items.map(presentUser), nextCursor, total: total?.n ?? 0 };
+}
+
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function getUser(ctx: Ctx, id: string) {
+  const [row] = await ctx.tx
+    .select()
+    .from(users)
+    .where(and(eq(users.regionId, ctx.actor.regionId), eq(users.id, id)));
+  if (!row) throw notFound();
+  return row;
+}
+
+async function emailTaken(ctx: Ctx, email: string) {
+  // Addresses are unique across regions; that check must see other regions' rows, which row-level
+  // security hides, so it asks a security-definer function instead of the table.
+  const result = await ctx.tx.execute<{ taken: boolean }>(sql`select email_taken(${email}) as taken`);
+  return Boolean((result as unknown as { rows: { taken: boolean }[] }).rows[0]?.taken);
+}
+
+export async function inviteUser(
+  ctx: Ctx,
+  input: { email: string; name: string; role: Role },
+  publicUrl: string,
+  regionName: string,
+) {
+  const email = input.email.trim().toLowerCase();
+  if (await emailTaken(ctx, email)) throw invalidField("body.email", "field.emailTaken", 409);
+  const [user] = await ctx.tx
+    .insert(users)
+    .values({
+      regionId: ctx.actor.regionId,
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      status: "invited",
+    })
+    .returning();
+  await audit(ctx, { entityType: "user", entityId: user!.id, action: "invite", after: presentUser(user!) });
+  await sendInvitation(ctx, user!, publicUrl, regionName);
+  return presentUser(user!);
+}
+
+export async function sendInvitation(
+  ctx: Ctx,
+  user: typeof users.$inferSelect,
+  publicUrl: string,
+  regionName: string,
+) {
+  const token = newToken();
+  await ctx.tx.insert(userTokens).values({
+    id: hashToken(token),
+    regionId: ctx.actor.regionId,
+    userId: user.id,
+    kind: "invitation",
+    expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+  });
+  await enqueueMail(
+    ctx.tx,
+    ctx.actor.regionId,
+    invitationMail(user.language, {
+      to: user.email,
+      name: user.name,
+      inviter: ctx.actor.name,
+      regionName,
+      link: `${publicUrl}/uitnodiging/${token}`,
+    }),
+  );
+}
+
+export async function resendInvitation(ctx: Ctx, id: string, publicUrl: string, regionName: string) {
+  const user = await getUser(ctx, id);
+  if (user.status !== "invited") throw invalidField("params.id", "problem.badRequest", 409);
+  await sendInvitation(ctx, user, publicUrl, regionName);
+  await audit(ctx, {
+    entityType: "user",
+    entityId: id,
+    action: "reinvite",
+    before: {},
+    after: { invitationSentAt: new Date() },
+  });
+}
+
+export async function updateUser(
+  ctx: Ctx,
+  id: string,
+  patch: { version: number; name?: string; role?: Role; status?: "active" | "deactivated" },
+) {
+  const before = await getUser(ctx, id);
+  if (before.version !== patch.version) throw conflict(presentUser(before));
+  if (patch.status === "active" && before.status === "invited")
+    throw invalidField("body.status", "problem.badRequest");
+
+  const losesBeheer =
+    before.role === "beheerder" &&
+    before.status === "active" &&
+    ((patch.role && patch.role !== "beheerder") || patch.status === "deactivated");
+  if (losesBeheer) {
+    const [others] = await ctx.tx
+      .select({ n: count() })
+      .from(users)
+      .where(
+        and(
+          eq(users.regionId, ctx.actor.regionId),
+          eq(users.role, "beheerder"),
+          eq(users.status, "active"),
+          ne(users.id, id),
+        ),
+      );
+    if (!others?.n) throw invalidField(patch.role ? "body.role" : "body.status", "field.lastBeheerder");
+  }
+
+  const [after] = await ctx.tx
+    .update(users)
+    .set({
+      name: patch.name?.trim() ?? before.name,
+      role: patch.role ?? before.role,
+      status: patch.status ?? before.status,
+      updatedAt: new Date(),
+      version: before.version + 1,
+    })
+    .where(and(eq(users.regionId, ctx.actor.regionId), eq(users.id, id), eq(users.version, patch.version)))
+    .returning();
+  if (!after) throw conflict(presentUser(await getUser(ctx, id)));
+  // A role change or deactivation takes effect at once: the person logs in again.
+  if (after.status === "deactivated" || after.role !== before.role) {
+    await ctx.tx
+      .delete(sessions)
+      .where(and(eq(sessions.regionId, ctx.actor.regionId), eq(sessions.userId, id)));
+  }
+  await audit(ctx, {
+    entityType: "user",
+    entityId: id,
+    action: "update",
+    before: presentUser(before),
+    after: presentUser(after),
+  });
+  return presentUser(after);
+}

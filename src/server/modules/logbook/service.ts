@@ -1,0 +1,88 @@
+import { and, eq, gte, lt, type SQL } from "drizzle-orm";
+import { auditLog } from "../../platform/audit-schema.js";
+import type { Ctx } from "../../platform/context.js";
+import { keyset } from "../../platform/pagination.js";
+
+export interface AuditFilter {
+  actorId?: string;
+  entityType?: string;
+  entityId?: string;
+  /** Inclusive start date (YYYY-MM-DD) and inclusive end date, in Dutch time. */
+  from?: string;
+  to?: string;
+}
+
+function filterSql(ctx: Ctx, f: AuditFilter): SQL | undefined {
+  return and(
+    eq(auditLog.regionId, ctx.actor.regionId),
+    f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
+    f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
+    f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
+    f.from ? gte(auditLog.at, dutchMidnight(f.from, 0)) : undefined,
+    f.to ? lt(auditLog.at, dutchMidnight(f.to, 1)) : undefined,
+  );
+}
+
+/** Midnight in Europe/Amsterdam of `date` plus `days`, as an instant. */
+function dutchMidnight(date: string, days: number): Date {
+  const utc = new Date(`${date}T00:00:00Z`);
+  utc.setUTCDate(utc.getUTCDate() + days);
+  const offset = new Intl.DateTimeFormat("en", { timeZone: "Europe/Amsterdam", timeZoneName: "longOffset" })
+    .formatToParts(utc)
+    .find((p) => p.type === "timeZoneName")!
+    .value.replace("GMT", "");
+  return new Date(`${utc.toISOString().slice(0, 10)}T00:00:00${offset || "+00:00"}`);
+}
+
+const present = (r: typeof auditLog.$inferSelect) => ({
+  id: r.id,
+  at: r.at.toISOString(),
+  actorId: r.actorId,
+  actorName: r.actorName,
+  entityType: r.entityType,
+  entityId: r.entityId,
+  action: r.action,
+  changes: r.changes,
+});
+export type AuditEventDto = ReturnType<typeof present>;
+
+/** Newest first, keyset on the id (which grows with time). */
+export async function listAuditEvents(ctx: Ctx, f: AuditFilter & { cursor?: string; limit: number }) {
+  const page = keyset({
+    sorts: { id: [auditLog.id] },
+    sort: "-id",
+    defaultSort: "-id",
+    cursor: f.cursor,
+    limit: f.limit,
+  });
+  const rows = await ctx.tx
+    .select()
+    .from(auditLog)
+    .where(and(filterSql(ctx, f), page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  const { items, nextCursor } = page.page(rows, (r) => [r.id]);
+  return { items: items.map(present), nextCursor };
+}
+
+export const EXPORT_LIMIT = 100_000;
+
+export async function exportAuditEvents(ctx: Ctx, f: AuditFilter) {
+  const rows = await ctx.tx
+    .select()
+    .from(auditLog)
+    .where(filterSql(ctx, f))
+    .orderBy(auditLog.id)
+    .limit(EXPORT_LIMIT);
+  return rows.map(present);
+}
+
+/** Entity types present in the region, for the filter. */
+export async function entityTypes(ctx: Ctx) {
+  const rows = await ctx.tx
+    .selectDistinct({ t: auditLog.entityType })
+    .from(auditLog)
+    .where(eq(auditLog.regionId, ctx.actor.regionId))
+    .orderBy(auditLog.entityType);
+  return rows.map((r) => r.t);
+}

@@ -1,0 +1,27 @@
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { regionId, regionIsolation } from "./tenancy-schema.js";
+
+/** One row per changed entity per mutation, written in the mutation's own transaction. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    regionId: regionId(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id"),
+    actorName: text("actor_name").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    action: text("action").notNull(),
+    /** { field: [before, after] } for each changed field; secrets are redacted. */
+    changes: jsonb("changes").$type<Record<string, [unknown, unknown]>>().notNull(),
+    requestId: text("request_id"),
+  },
+  (t) => [
+    index("audit_log_region_id_idx").on(t.regionId, t.id.desc()),
+    index("audit_log_region_actor_idx").on(t.regionId, t.actorId, t.id.desc()),
+    index("audit_log_region_entity_idx").on(t.regionId, t.entityType, t.id.desc()),
+    index("audit_log_region_at_idx").on(t.regionId, t.at.desc()),
+    regionIsolation(t.regionId),
+  ],
+).enableRLS();

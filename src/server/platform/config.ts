@@ -1,0 +1,41 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/** Everything Regiotafel reads from the environment, validated once at start-up. */
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  /** postgres://… selects a PostgreSQL server; unset means embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  /** Where uploaded files are stored; defaults to DATA_DIR/files. */
+  FILES_DIR: z.string().optional(),
+  /** smtp://user:pass@host:port; unset keeps mails in the database, readable by beheerders. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Regiotafel <noreply@regiotafel.local>"),
+  /** The address users reach the app at; used in links in e-mails and for Secure cookies. */
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SESSION_HOURS: z.coerce.number().positive().default(12),
+  /** Seed the demo region on an empty database (default on for the embedded database). */
+  DEMO: z.enum(["0", "1"]).optional(),
+  UPLOAD_LIMIT_MB: z.coerce.number().positive().default(20),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; filesDir: string; demo: boolean };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${fields}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    DATA_DIR: resolve(c.DATA_DIR),
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
+    filesDir: resolve(c.FILES_DIR ?? `${c.DATA_DIR}/files`),
+    demo: c.DEMO ? c.DEMO === "1" : !c.DATABASE_URL,
+  };
+}

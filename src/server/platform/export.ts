@@ -1,0 +1,47 @@
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+
+export interface Column<Row> {
+  header: string;
+  value: (row: Row) => string | number | Date | null;
+  width?: number;
+}
+
+/**
+ * A cell that starts with = + - @ (or a tab/CR) would run as a formula when the export is opened
+ * in Excel; a leading apostrophe keeps it text.
+ */
+export function neutralise(value: unknown): unknown {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** CSV as Dutch Excel opens it: `;`-separated, UTF-8 with BOM, CRLF. */
+export function toCsv<Row>(rows: Row[], columns: Column<Row>[]): Buffer {
+  const data = rows.map((r) =>
+    columns.map((c) => {
+      const v = c.value(r);
+      return neutralise(v instanceof Date ? v.toISOString() : (v ?? ""));
+    }),
+  );
+  const csv = Papa.unparse(
+    { fields: columns.map((c) => c.header), data },
+    { delimiter: ";", newline: "\r\n" },
+  );
+  return Buffer.from(`\uFEFF${csv}`, "utf8");
+}
+
+export async function toXlsx<Row>(rows: Row[], columns: Column<Row>[], sheetName: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Regiotafel";
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 20 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  for (const r of rows) sheet.addRow(columns.map((c) => neutralise(c.value(r))));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** `Content-Disposition` for a download with a safe ASCII name. */
+export const attachment = (name: string) => `attachment; filename="${name.replace(/[^\w.-]/g, "_")}"`;

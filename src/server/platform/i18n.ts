@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+export type Lang = "nl" | "en";
+
+/** Server-side messages (problem titles and details), Dutch first. */
+const messages = {
+  nl: {
+    "problem.badRequest": "De aanvraag is ongeldig",
+    "problem.validation": "Een of meer velden zijn ongeldig",
+    "problem.unauthorized": "U bent niet ingelogd",
+    "problem.forbidden": "U heeft geen toestemming voor deze handeling",
+    "problem.csrf": "De beveiligingscode (CSRF) ontbreekt of klopt niet; vernieuw de pagina",
+    "problem.notFound": "Niet gevonden",
+    "problem.conflict": "Iemand anders heeft dit intussen gewijzigd; bekijk de huidige versie",
+    "problem.duplicate": "Dit bestaat al",
+    "problem.tooLarge": "Het bestand of de aanvraag is te groot",
+    "problem.unsupportedMedia": "Dit type inhoud wordt niet ondersteund",
+    "problem.rateLimited": "Te veel pogingen; probeer het over een minuut opnieuw",
+    "problem.internal": "Er ging iets mis aan onze kant; de wijziging is niet opgeslagen",
+    "problem.malformedJson": "De aanvraag bevat geen geldige JSON",
+    "auth.invalidCredentials": "E-mailadres of wachtwoord klopt niet",
+    "auth.locked":
+      "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen; probeer het over 15 minuten opnieuw",
+    "auth.totpRequired": "Voer de code uit uw authenticator-app in",
+    "auth.totpInvalid": "De code klopt niet",
+    "auth.tokenInvalid": "Deze link is ongeldig of verlopen",
+    "auth.wrongPassword": "Het huidige wachtwoord klopt niet",
+    "auth.deactivated": "Dit account is gedeactiveerd",
+    "field.passwordTooWeak": "Kies een wachtwoord van minstens 10 tekens",
+    "field.emailTaken": "Er bestaat al een account met dit e-mailadres",
+    "field.cursor": "Deze vervolgcursor is ongeldig",
+    "field.version": "Versie ontbreekt of is ongeldig",
+    "field.lastBeheerder": "Een regio houdt minstens één actieve beheerder",
+    "field.fileType": "Dit bestandstype is niet toegestaan",
+  },
+  en: {
+    "problem.badRequest": "The request is invalid",
+    "problem.validation": "One or more fields are invalid",
+    "problem.unauthorized": "You are not logged in",
+    "problem.forbidden": "You are not allowed to do this",
+    "problem.csrf": "The security code (CSRF) is missing or wrong; reload the page",
+    "problem.notFound": "Not found",
+    "problem.conflict": "Someone else changed this in the meantime; look at the current version",
+    "problem.duplicate": "This already exists",
+    "problem.tooLarge": "The file or request is too large",
+    "problem.unsupportedMedia": "This content type is not supported",
+    "problem.rateLimited": "Too many attempts; try again in a minute",
+    "problem.internal": "Something went wrong on our side; the change was not saved",
+    "problem.malformedJson": "The request does not contain valid JSON",
+    "auth.invalidCredentials": "E-mail address or password is wrong",
+    "auth.locked": "This account is locked for 15 minutes after too many failed attempts",
+    "auth.totpRequired": "Enter the code from your authenticator app",
+    "auth.totpInvalid": "The code is wrong",
+    "auth.tokenInvalid": "This link is invalid or has expired",
+    "auth.wrongPassword": "The current password is wrong",
+    "auth.deactivated": "This account has been deactivated",
+    "field.passwordTooWeak": "Choose a password of at least 10 characters",
+    "field.emailTaken": "An account with this e-mail address already exists",
+    "field.cursor": "This cursor is invalid",
+    "field.version": "Version is missing or invalid",
+    "field.lastBeheerder": "A region keeps at least one active beheerder",
+    "field.fileType": "This file type is not allowed",
+  },
+} as const;
+
+export type MessageKey = keyof (typeof messages)["nl"];
+
+export function t(lang: Lang, key: MessageKey): string {
+  return messages[lang][key];
+}
+
+/** Picks nl or en from an Accept-Language header; Dutch unless English is preferred. */
+export function langFrom(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return "nl";
+  const ranked = acceptLanguage
+    .split(",")
+    .map((part) => {
+      const [tag = "", q] = part.trim().split(";q=");
+      return { tag: tag.toLowerCase(), q: q ? Number(q) : 1 };
+    })
+    .filter((x) => x.tag.startsWith("nl") || x.tag.startsWith("en"))
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.tag.startsWith("en") ? "en" : "nl";
+}
+
+const zodLocales = { nl: z.locales.nl().localeError, en: z.locales.en().localeError };
+
+/** Renders a zod issue in the request's language (zod's own nl/en locales). */
+export function zodMessage(lang: Lang, issue: z.core.$ZodIssue): string {
+  // Messages we wrote ourselves (custom refinements) carry a message key.
+  if (issue.message && issue.message in messages.nl) return t(lang, issue.message as MessageKey);
+  const localized = zodLocales[lang](issue as never);
+  return typeof localized === "string" ? localized : (localized?.message ?? issue.message);
+}

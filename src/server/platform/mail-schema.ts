@@ -1,0 +1,31 @@
+import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { regionId, regionIsolation } from "./tenancy-schema.js";
+
+/**
+ * Outgoing mail. Written in the transaction that causes it (so a rolled-back change sends
+ * nothing), delivered by the outbox worker through SMTP, or kept for beheerders to read when no
+ * SMTP server is configured.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionId: regionId(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    /** queued → sent | kept (no SMTP) | failed (after retries) */
+    status: text("status", { enum: ["queued", "sent", "kept", "failed"] })
+      .notNull()
+      .default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("mail_outbox_status_idx").on(t.status, t.createdAt),
+    index("mail_outbox_region_idx").on(t.regionId, t.createdAt.desc()),
+    regionIsolation(t.regionId),
+  ],
+).enableRLS();

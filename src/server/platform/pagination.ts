@@ -1,0 +1,82 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { invalidField } from "./errors.js";
+
+/** The list conventions of every GET collection: q, sort, limit and an opaque keyset cursor. */
+export const listQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(1000).optional(),
+});
+
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().optional() });
+
+/**
+ * Keyset pagination over `sort` (a key of `sorts`, `-` in front for descending). Each sort lists
+ * its columns; the last must be unique (the id), so the order is total and a cursor — the last
+ * row's values, base64url JSON — points at exactly one place. One direction per sort keeps the
+ * comparison a single row comparison that an index on the same columns answers.
+ */
+export function keyset<K extends string>(opts: {
+  sorts: Record<K, PgColumn[]>;
+  sort: string | undefined;
+  defaultSort: string;
+  cursor: string | undefined;
+  limit: number;
+}) {
+  const sortParam = opts.sort ?? opts.defaultSort;
+  const desc = sortParam.startsWith("-");
+  const key = (desc ? sortParam.slice(1) : sortParam) as K;
+  const columns = opts.sorts[key];
+  if (!columns) throw invalidField("query.sort", "problem.badRequest", 400);
+
+  let where: SQL | undefined;
+  if (opts.cursor) {
+    const values = decodeCursor(opts.cursor, sortParam, columns.length);
+    const lhs = sql.join(
+      columns.map((c) => sql`${c}`),
+      sql`, `,
+    );
+    const rhs = sql.join(
+      values.map((v, i) => sql`${v}::${sql.raw(columns[i]!.getSQLType())}`),
+      sql`, `,
+    );
+    where = desc ? sql`(${lhs}) < (${rhs})` : sql`(${lhs}) > (${rhs})`;
+  }
+  const orderBy = columns.map((c) => (desc ? sql`${c} desc` : sql`${c} asc`));
+
+  return {
+    where,
+    orderBy,
+    /** One more than asked, to know whether there is a next page without counting. */
+    take: opts.limit + 1,
+    page<Row>(rows: Row[], valuesOf: (row: Row) => unknown[]) {
+      const items = rows.slice(0, opts.limit);
+      const last = items.at(-1);
+      const nextCursor = rows.length > opts.limit && last ? encodeCursor(sortParam, valuesOf(last)) : null;
+      return { items, nextCursor };
+    },
+  };
+}
+
+function encodeCursor(sort: string, values: unknown[]): string {
+  const plain = values.map((v) => (v instanceof Date ? v.toISOString() : v));
+  return Buffer.from(JSON.stringify({ s: sort, v: plain })).toString("base64url");
+}
+
+function decodeCursor(cursor: string, sort: string, arity: number): unknown[] {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const ok =
+      parsed?.s === sort &&
+      Array.isArray(parsed.v) &&
+      parsed.v.length === arity &&
+      parsed.v.every((v: unknown) => typeof v === "string" || typeof v === "number");
+    if (ok) return parsed.v;
+  } catch {
+    // fall through: any undecodable cursor is the client's error
+  }
+  throw invalidField("query.cursor", "field.cursor", 400);
+}

@@ -1,0 +1,6 @@
+// Every table of Regiotafel, for Drizzle and drizzle-kit. Modules add their schema here.
+export * from "./platform/audit-schema.js";
+export * from "./platform/files-schema.js";
+export * from "./platform/identity-schema.js";
+export * from "./platform/mail-schema.js";
+export * from "./platform/tenancy-schema.js";
