@@ -60,6 +60,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { strict: false } },
+    // Errors the router raises before any route runs (too long a parameter, bad URL encoding).
+    frameworkErrors: (error, request, reply) => problemHandler(error, request, reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -75,7 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Deny by default: an API route that does not say who may call it is a programming error.
   app.addHook("onRoute", (route) => {
-    if (!route.url.startsWith("/api/v1/")) return;
+    if (!route.url.startsWith("/api/v1/") || route.method === "HEAD") return;
     if (!route.config?.access)
       throw new Error(`Route ${route.method} ${route.url} declares no access policy`);
     app.routeTable.push(route as RouteOptions);
@@ -141,7 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  app.addHook("preHandler", async (request) => {
+  app.addHook("preValidation", async (request) => {
     const access: Access | undefined = request.routeOptions.config?.access;
     if (!access || access.kind === "public") return;
     if (!request.actor) throw unauthorized();

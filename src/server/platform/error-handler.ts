@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { Problem } from "./errors.js";
-import { type MessageKey, t, zodMessage } from "./i18n.js";
+import { langFrom, type MessageKey, t, zodMessage } from "./i18n.js";
 
 const contextPrefix: Record<string, string> = {
   body: "body",
@@ -27,8 +27,11 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
   return reply
     .code(problem.status)
     .type("application/problem+json")
-    .send(problem.toJSON(request.lang, request.url.split("?")[0]!));
+    .send(problem.toJSON(langOf(request), request.url.split("?")[0]!));
 }
+
+// Errors raised by the router come before the onRequest hook has set the language.
+const langOf = (request: FastifyRequest) => request.lang ?? langFrom(request.headers["accept-language"]);
 
 /** Turns every error into RFC 9457 problem+json in the request's language. */
 export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -39,14 +42,14 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
     const errors = error.validation.map((v) => {
       const path = v.instancePath.split("/").filter(Boolean);
       const issue = { code: v.keyword, path, message: v.message, ...(v.params as object) };
-      return { field: [prefix, ...path].join("."), message: zodMessage(request.lang, issue as never) };
+      return { field: [prefix, ...path].join("."), message: zodMessage(langOf(request), issue as never) };
     });
     return reply
       .code(400)
       .type("application/problem+json")
       .send({
         type: "https://regiotafel.nl/problems/validation",
-        title: t(request.lang, "problem.validation"),
+        title: t(langOf(request), "problem.validation"),
         status: 400,
         instance: request.url.split("?")[0],
         errors,

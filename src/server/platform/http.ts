@@ -17,8 +17,8 @@ export interface RouteExample {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
-  /** Expected success status when not 2xx (e.g. a redirect). */
-  expect?: number;
+  /** The expected status when it is not 2xx, or the statuses that depend on earlier calls. */
+  expect?: number | number[];
 }
 
 declare module "fastify" {

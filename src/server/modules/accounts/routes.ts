@@ -360,7 +360,10 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/users/:id", {
     schema: { tags: ["users"], summary: "Eén account", params: idParams, response: { 200: userSchema } },
-    config: { access: userPolicy.access("read") },
+    config: {
+      access: userPolicy.access("read"),
+      example: async ({ create }) => ({ params: { id: await create("user") } }),
+    },
     handler: async (request) =>
       presentUser(await request.ctx((ctx) => service.getUser(ctx, request.params.id))),
   });

@@ -1,0 +1,5 @@
+import type { FixtureMakers } from "../platform/fixtures.js";
+import { accountFixtures } from "./accounts/fixtures.js";
+
+/** Every module's fixture makers, for the generated test suites. A new module adds its own. */
+export const fixtures: FixtureMakers = { ...accountFixtures };

@@ -1,0 +1,121 @@
+import { sql } from "drizzle-orm";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { buildApp } from "../../src/server/app.js";
+import { fixtures } from "../../src/server/modules/fixtures.js";
+import { SESSION_COOKIE } from "../../src/server/platform/auth.js";
+import { loadConfig } from "../../src/server/platform/config.js";
+import { inRegion } from "../../src/server/platform/context.js";
+import type { Database } from "../../src/server/platform/db.js";
+import { DirectoryFileStore } from "../../src/server/platform/files.js";
+import { regions, sessions, users } from "../../src/server/platform/identity-schema.js";
+import { hashPassword, hashToken, newToken } from "../../src/server/platform/secrets.js";
+import type { Role } from "../../src/shared/roles.js";
+import { freshDatabase } from "./test-db.js";
+
+export const PASSWORD = "test-wachtwoord-123";
+let passwordHash: Promise<string> | undefined;
+
+export interface Caller {
+  userId: string;
+  regionId: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * A running app on a fresh database with two regions, `a` and `b`. `as(region, role)` makes a new
+ * account with a session each time, so tests never share (and never spoil) each other's actors.
+ */
+export class World {
+  private constructor(
+    readonly app: FastifyInstance,
+    readonly database: Database,
+    readonly regionIds: { a: string; b: string },
+  ) {}
+
+  static async create(env: Record<string, string> = {}): Promise<World> {
+    const database = await freshDatabase();
+    const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: `.tmp/files-${process.pid}`, ...env });
+    const app = await buildApp({ database, config, files: new DirectoryFileStore(config.filesDir) });
+    await app.ready();
+    const ids: Record<string, string> = {};
+    for (const slug of ["a", "b"]) {
+      const [r] = await database.db
+        .insert(regions)
+        .values({ slug: `${slug}-${Date.now()}`, name: `Regio ${slug.toUpperCase()}` })
+        .returning();
+      ids[slug] = r!.id;
+    }
+    return new World(app, database, ids as { a: string; b: string });
+  }
+
+  get db() {
+    return this.database.db;
+  }
+
+  async as(region: "a" | "b", role: Role): Promise<Caller> {
+    passwordHash ??= hashPassword(PASSWORD);
+    const regionId = this.regionIds[region];
+    const token = newToken();
+    const csrf = newToken();
+    const userId = await inRegion(this.db, regionId, async (tx) => {
+      const [u] = await tx
+        .insert(users)
+        .values({
+          regionId,
+          email: `${role}-${crypto.randomUUID()}@example.org`,
+          name: `Test ${role}`,
+          role,
+          status: "active",
+          passwordHash: await passwordHash,
+        })
+        .returning();
+      await tx
+        .insert(sessions)
+        .values({
+          id: hashToken(token),
+          regionId,
+          userId: u!.id,
+          csrfToken: csrf,
+          expiresAt: new Date(Date.now() + 3_600_000),
+        });
+      return u!.id;
+    });
+    return { userId, regionId, headers: { cookie: `${SESSION_COOKIE}=${token}`, "x-csrf-token": csrf } };
+  }
+
+  /** A fresh resource of `type` in the caller's region (see the modules' fixtures.ts). */
+  create(type: string, caller: Pick<Caller, "regionId" | "userId">): Promise<string> {
+    const make = fixtures[type];
+    if (!make) throw new Error(`No fixture maker for '${type}': add one to the module's fixtures.ts`);
+    return inRegion(this.db, caller.regionId, (tx) => make(tx, caller.regionId, caller));
+  }
+
+  inject(caller: Caller | null, opts: InjectOptions): Promise<LightMyRequestResponse> {
+    return this.app.inject({ ...opts, headers: { ...(caller?.headers ?? {}), ...(opts.headers ?? {}) } });
+  }
+
+  /** A fingerprint of every row of every table: equal before and after means nothing changed. */
+  async snapshot(): Promise<Record<string, string>> {
+    const tables = await this.rows<{ table_name: string }>(
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    );
+    const out: Record<string, string> = {};
+    for (const { table_name } of tables) {
+      const [row] = await this.rows<{ h: string | null }>(
+        sql`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${sql.identifier(table_name)} t`,
+      );
+      out[table_name] = row?.h ?? "";
+    }
+    return out;
+  }
+
+  async rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+    const result = await this.db.execute(query);
+    return (result as unknown as { rows: T[] }).rows;
+  }
+
+  async close() {
+    await this.app.close();
+    await this.database.close();
+  }
+}
