@@ -69,15 +69,13 @@ export class World {
           passwordHash: await passwordHash,
         })
         .returning();
-      await tx
-        .insert(sessions)
-        .values({
-          id: hashToken(token),
-          regionId,
-          userId: u!.id,
-          csrfToken: csrf,
-          expiresAt: new Date(Date.now() + 3_600_000),
-        });
+      await tx.insert(sessions).values({
+        id: hashToken(token),
+        regionId,
+        userId: u!.id,
+        csrfToken: csrf,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      });
       return u!.id;
     });
     return { userId, regionId, headers: { cookie: `${SESSION_COOKIE}=${token}`, "x-csrf-token": csrf } };

@@ -1,0 +1,122 @@
+import {
+  AppShell,
+  Burger,
+  Group,
+  NavLink,
+  SegmentedControl,
+  Text,
+  Title,
+  UnstyledButton,
+  VisuallyHidden,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { Spotlight, type SpotlightActionData, spotlight } from "@mantine/spotlight";
+import { useQueryClient } from "@tanstack/react-query";
+import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { api, unwrap } from "../api";
+import { setLanguage, useT } from "../i18n";
+import type { MessageKey } from "../i18n/nl";
+import { useSession } from "../session";
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  permission?: string;
+}
+// Only modules that exist are in the menu; an item needing a permission shows only with it.
+const NAV: NavItem[] = [
+  { to: "/", label: "nav.dashboard" },
+  { to: "/gebruikers", label: "nav.users", permission: "user.list" },
+  { to: "/logboek", label: "nav.logbook", permission: "user.list" },
+  { to: "/beheer/email", label: "nav.mail", permission: "user.list" },
+  { to: "/profiel", label: "nav.profile" },
+];
+
+export function Shell() {
+  const [opened, { toggle, close }] = useDisclosure();
+  const { t, lang } = useT();
+  const session = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const path = useRouterState({ select: (s) => s.location.pathname });
+  const items = NAV.filter((n) => !n.permission || session?.permissions[n.permission]);
+
+  const actions: SpotlightActionData[] = items.map((n) => ({
+    id: n.to,
+    label: t(n.label),
+    onClick: () => navigate({ to: n.to }),
+  }));
+
+  async function logout() {
+    unwrap(await api.POST("/api/v1/auth/logout"));
+    queryClient.clear();
+    await navigate({ to: "/inloggen" });
+  }
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a href="#inhoud" className="skip-link">
+        {t("app.skip")}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.toggle")} />
+            <Title order={1} size="h4">
+              {t("app.name")}
+            </Title>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <UnstyledButton onClick={() => spotlight.open()} aria-label={t("nav.search")} px="xs">
+              <Text size="sm">
+                🔍 <VisuallyHidden>{t("nav.search")}</VisuallyHidden>
+              </Text>
+            </UnstyledButton>
+            <SegmentedControl
+              size="xs"
+              aria-label={t("lang.label")}
+              value={lang}
+              onChange={(v) => setLanguage(v as "nl" | "en")}
+              data={[
+                { value: "nl", label: "NL" },
+                { value: "en", label: "EN" },
+              ]}
+            />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t("nav.main")} component="nav">
+        {items.map((n) => (
+          <NavLink
+            key={n.to}
+            component={Link}
+            to={n.to}
+            label={t(n.label)}
+            active={path === n.to}
+            onClick={close}
+            aria-current={path === n.to ? "page" : undefined}
+          />
+        ))}
+        <NavLink component="button" label={t("nav.logout")} onClick={logout} mt="auto" />
+        {session && (
+          <Text size="xs" c="dimmed" px="sm" mt="xs">
+            {session.user.name} · {t(`role.${session.user.role}` as MessageKey)}
+          </Text>
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main id="inhoud" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+      <Spotlight
+        actions={actions}
+        nothingFound={t("nav.nothingFound")}
+        searchProps={{ placeholder: t("nav.searchPlaceholder"), "aria-label": t("nav.search") }}
+        shortcut={["mod + K", "/"]}
+      />
+    </AppShell>
+  );
+}

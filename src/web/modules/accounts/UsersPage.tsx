@@ -1,0 +1,190 @@
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useDebouncedValue } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ApiProblem, api, unwrap } from "../../api";
+import { PageTitle } from "../../components/PageTitle";
+import { formatDateTime, useT } from "../../i18n";
+import type { MessageKey } from "../../i18n/nl";
+
+const ROLES = [
+  "beheerder",
+  "bestuur",
+  "medewerker",
+  "projectleider",
+  "wijkcoordinator",
+  "lid",
+  "partner",
+] as const;
+type Role = (typeof ROLES)[number];
+const STATUSES = ["invited", "active", "deactivated"] as const;
+
+export function UsersPage() {
+  const { t, lang } = useT();
+  const queryClient = useQueryClient();
+  const [q, setQ] = useState("");
+  const [role, setRole] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [search] = useDebouncedValue(q, 250);
+  const roleOptions = ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }));
+
+  const fetchPage = async ({ pageParam }: { pageParam: string | undefined }) =>
+    unwrap(
+      await api.GET("/api/v1/users", {
+        params: {
+          query: {
+            q: search || undefined,
+            role: (role as Role) ?? undefined,
+            status: (status as "active") ?? undefined,
+            cursor: pageParam,
+            limit: 50,
+          },
+        },
+      }),
+    );
+  const users = useInfiniteQuery({
+    queryKey: ["users", search, role, status],
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: Awaited<ReturnType<typeof fetchPage>>) => last.nextCursor ?? undefined,
+    queryFn: fetchPage,
+  });
+  const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const invite = useForm({ initialValues: { email: "", name: "", role: "lid" as Role } });
+  const submitInvite = invite.onSubmit(async (body) => {
+    try {
+      unwrap(await api.POST("/api/v1/users", { body }));
+      notifications.show({ message: t("users.invited", { email: body.email }) });
+      invite.reset();
+      await queryClient.invalidateQueries({ queryKey: ["users"] });
+    } catch (e) {
+      if (e instanceof ApiProblem) invite.setErrors(e.fieldErrors());
+    }
+  });
+
+  async function update(
+    id: string,
+    version: number,
+    patch: { role?: Role; status?: "active" | "deactivated" },
+  ) {
+    try {
+      unwrap(
+        await api.PATCH("/api/v1/users/{id}", { params: { path: { id } }, body: { version, ...patch } }),
+      );
+      notifications.show({ message: t("users.saved") });
+    } catch (e) {
+      notifications.show({
+        color: "red",
+        message:
+          e instanceof ApiProblem
+            ? [e.title, ...e.errors.map((x) => x.message)].join(": ")
+            : t("common.error"),
+      });
+    }
+    await queryClient.invalidateQueries({ queryKey: ["users"] });
+  }
+
+  return (
+    <Stack>
+      <PageTitle>{t("users.title")}</PageTitle>
+      <Paper withBorder p="md">
+        <form onSubmit={submitInvite} noValidate aria-label={t("users.invite")}>
+          <Group align="flex-end" wrap="wrap">
+            <TextInput label={t("users.name")} required {...invite.getInputProps("name")} />
+            <TextInput label={t("users.email")} type="email" required {...invite.getInputProps("email")} />
+            <Select
+              label={t("users.role")}
+              data={roleOptions}
+              allowDeselect={false}
+              {...invite.getInputProps("role")}
+            />
+            <Button type="submit">{t("users.inviteSubmit")}</Button>
+          </Group>
+        </form>
+      </Paper>
+      <Group wrap="wrap">
+        <TextInput label={t("users.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+        <Select
+          label={t("users.role")}
+          placeholder={t("users.allRoles")}
+          data={roleOptions}
+          value={role}
+          onChange={setRole}
+          clearable
+        />
+        <Select
+          label={t("users.status")}
+          placeholder={t("users.allStatuses")}
+          data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) }))}
+          value={status}
+          onChange={setStatus}
+          clearable
+        />
+      </Group>
+      <Text size="sm" aria-live="polite">
+        {t("users.count", { count: users.data?.pages[0]?.total ?? 0 })}
+      </Text>
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("users.name")}</Table.Th>
+              <Table.Th>{t("users.email")}</Table.Th>
+              <Table.Th>{t("users.role")}</Table.Th>
+              <Table.Th>{t("users.status")}</Table.Th>
+              <Table.Th>{t("users.lastLogin")}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td>{u.name}</Table.Td>
+                <Table.Td>{u.email}</Table.Td>
+                <Table.Td>
+                  <Select
+                    aria-label={t("users.changeRole", { name: u.name })}
+                    data={roleOptions}
+                    value={u.role}
+                    allowDeselect={false}
+                    size="xs"
+                    onChange={(r) => r && r !== u.role && update(u.id, u.version, { role: r as Role })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Badge
+                    color={u.status === "active" ? "green.9" : u.status === "invited" ? "blue.9" : "gray.7"}
+                  >
+                    {t(`status.${u.status}` as MessageKey)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{formatDateTime(u.lastLoginAt, lang)}</Table.Td>
+                <Table.Td>
+                  {u.status !== "invited" && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() =>
+                        update(u.id, u.version, { status: u.status === "active" ? "deactivated" : "active" })
+                      }
+                    >
+                      {u.status === "active" ? t("users.deactivate") : t("users.activate")}{" "}
+                      <span className="visually-hidden">{u.name}</span>
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {users.hasNextPage && (
+        <Button variant="default" onClick={() => users.fetchNextPage()} loading={users.isFetchingNextPage}>
+          {t("users.more")}
+        </Button>
+      )}
+    </Stack>
+  );
+}

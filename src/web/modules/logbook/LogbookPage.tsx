@@ -1,0 +1,106 @@
+import { Button, Code, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, unwrap } from "../../api";
+import { PageTitle } from "../../components/PageTitle";
+import { formatDateTime, useT } from "../../i18n";
+
+export function LogbookPage() {
+  const { t, lang } = useT();
+  const [entityType, setEntityType] = useState<string | null>(null);
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const filter = { entityType: entityType ?? undefined, from: from || undefined, to: to || undefined };
+
+  const types = useQuery({
+    queryKey: ["audit-types"],
+    queryFn: async () => unwrap(await api.GET("/api/v1/audit-events/entity-types")).items,
+  });
+  const fetchPage = async ({ pageParam }: { pageParam: string | undefined }) =>
+    unwrap(
+      await api.GET("/api/v1/audit-events", {
+        params: { query: { ...filter, cursor: pageParam, limit: 50 } },
+      }),
+    );
+  const events = useInfiniteQuery({
+    queryKey: ["audit", filter],
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: Awaited<ReturnType<typeof fetchPage>>) => last.nextCursor ?? undefined,
+    queryFn: fetchPage,
+  });
+  const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const exportHref = (format: "csv" | "xlsx") =>
+    `/api/v1/audit-events/export?${new URLSearchParams(Object.entries({ ...filter, format }).filter((e): e is [string, string] => Boolean(e[1])))}`;
+
+  return (
+    <Stack>
+      <PageTitle>{t("logbook.title")}</PageTitle>
+      <Group wrap="wrap" align="flex-end">
+        <Select
+          label={t("logbook.entityType")}
+          placeholder={t("logbook.allTypes")}
+          data={types.data ?? []}
+          value={entityType}
+          onChange={setEntityType}
+          clearable
+        />
+        <TextInput
+          label={t("logbook.from")}
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t("logbook.to")}
+          type="date"
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+        />
+        <Button component="a" href={exportHref("csv")} variant="default" download>
+          {t("logbook.exportCsv")}
+        </Button>
+        <Button component="a" href={exportHref("xlsx")} variant="default" download>
+          {t("logbook.exportXlsx")}
+        </Button>
+      </Group>
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("logbook.when")}</Table.Th>
+              <Table.Th>{t("logbook.who")}</Table.Th>
+              <Table.Th>{t("logbook.what")}</Table.Th>
+              <Table.Th>{t("logbook.action")}</Table.Th>
+              <Table.Th>{t("logbook.changes")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>{formatDateTime(e.at, lang)}</Table.Td>
+                <Table.Td>{e.actorName}</Table.Td>
+                <Table.Td>{e.entityType}</Table.Td>
+                <Table.Td>{e.action}</Table.Td>
+                <Table.Td>
+                  {Object.entries(e.changes as Record<string, [unknown, unknown]>).map(
+                    ([field, [before, after]]) => (
+                      <Text size="xs" key={field}>
+                        <Code>{field}</Code>: {JSON.stringify(before)} → {JSON.stringify(after)}
+                      </Text>
+                    ),
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {events.isSuccess && rows.length === 0 && <Text>{t("logbook.empty")}</Text>}
+      {events.hasNextPage && (
+        <Button variant="default" onClick={() => events.fetchNextPage()} loading={events.isFetchingNextPage}>
+          {t("users.more")}
+        </Button>
+      )}
+    </Stack>
+  );
+}

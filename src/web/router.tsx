@@ -1,0 +1,80 @@
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
+import { Shell } from "./components/Shell";
+import { sessionQuery } from "./session";
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const root = createRootRouteWithContext<RouterContext>()({ component: Outlet });
+
+// Pages outside the shell: reachable without a session.
+const login = createRoute({
+  getParentRoute: () => root,
+  path: "/inloggen",
+  component: lazyRouteComponent(() => import("./modules/accounts/LoginPage"), "LoginPage"),
+});
+const forgot = createRoute({
+  getParentRoute: () => root,
+  path: "/wachtwoord-vergeten",
+  component: lazyRouteComponent(() => import("./modules/accounts/PasswordPages"), "ForgotPasswordPage"),
+});
+const reset = createRoute({
+  getParentRoute: () => root,
+  path: "/wachtwoord-herstellen/$token",
+  component: lazyRouteComponent(() => import("./modules/accounts/PasswordPages"), "ResetPasswordPage"),
+});
+const invitation = createRoute({
+  getParentRoute: () => root,
+  path: "/uitnodiging/$token",
+  component: lazyRouteComponent(() => import("./modules/accounts/PasswordPages"), "AcceptInvitationPage"),
+});
+
+// Everything else needs a session; without one, the login page (and back afterwards).
+const app = createRoute({
+  getParentRoute: () => root,
+  id: "app",
+  component: Shell,
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.fetchQuery(sessionQuery);
+    if (!session) throw redirect({ to: "/inloggen", search: { terug: location.href } });
+    return { session };
+  },
+});
+const page = (path: string, load: () => Promise<Record<string, unknown>>, name: string) =>
+  createRoute({
+    getParentRoute: () => app,
+    path,
+    component: lazyRouteComponent(load as never, name as never),
+  });
+
+const routeTree = root.addChildren([
+  login,
+  forgot,
+  reset,
+  invitation,
+  app.addChildren([
+    page("/", () => import("./modules/regions/DashboardPage"), "DashboardPage"),
+    page("/gebruikers", () => import("./modules/accounts/UsersPage"), "UsersPage"),
+    page("/logboek", () => import("./modules/logbook/LogbookPage"), "LogbookPage"),
+    page("/beheer/email", () => import("./modules/mail/MailPage"), "MailPage"),
+    page("/profiel", () => import("./modules/accounts/ProfilePage"), "ProfilePage"),
+  ]),
+]);
+
+export const createAppRouter = (queryClient: QueryClient) =>
+  createRouter({ routeTree, context: { queryClient }, defaultPreload: "intent" });
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
