@@ -103,7 +103,7 @@ export function Shell() {
         ))}
         <NavLink component="button" label={t("nav.logout")} onClick={logout} mt="auto" />
         {session && (
-          <Text size="xs" c="dimmed" px="sm" mt="xs">
+          <Text size="xs" c="gray.7" px="sm" mt="xs">
             {session.user.name} · {t(`role.${session.user.role}` as MessageKey)}
           </Text>
         )}

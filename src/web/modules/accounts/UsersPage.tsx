@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Group, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
@@ -154,11 +154,9 @@ export function UsersPage() {
                   />
                 </Table.Td>
                 <Table.Td>
-                  <Badge
-                    color={u.status === "active" ? "green.9" : u.status === "invited" ? "blue.9" : "gray.7"}
-                  >
+                  <Text size="sm" fw={u.status === "active" ? 400 : 700}>
                     {t(`status.${u.status}` as MessageKey)}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>{formatDateTime(u.lastLoginAt, lang)}</Table.Td>
                 <Table.Td>

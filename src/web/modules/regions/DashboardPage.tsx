@@ -19,7 +19,7 @@ export function DashboardPage() {
       {region && (
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Card withBorder>
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="gray.7">
               {t("dashboard.region")}
             </Text>
             <Text fw={700} size="lg">
@@ -27,7 +27,7 @@ export function DashboardPage() {
             </Text>
           </Card>
           <Card withBorder>
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="gray.7">
               {t("dashboard.municipalities")}
             </Text>
             <Text fw={700} size="lg">
@@ -36,7 +36,7 @@ export function DashboardPage() {
             <Text size="xs">{region.municipalities.map((m) => m.name).join(", ")}</Text>
           </Card>
           <Card withBorder>
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="gray.7">
               {t("dashboard.inhabitants")}
             </Text>
             <Text fw={700} size="lg">
