@@ -4,21 +4,12 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { ROLES, type Role } from "../../../../shared/roles";
 import { ApiProblem, api, unwrap } from "../../api";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
 
-const ROLES = [
-  "beheerder",
-  "bestuur",
-  "medewerker",
-  "projectleider",
-  "wijkcoordinator",
-  "lid",
-  "partner",
-] as const;
-type Role = (typeof ROLES)[number];
 const STATUSES = ["invited", "active", "deactivated"] as const;
 
 export function UsersPage() {
