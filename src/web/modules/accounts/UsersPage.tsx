@@ -4,7 +4,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ROLES, type Role } from "../../../../shared/roles";
+import { ROLES, type Role } from "../../../shared/roles";
 import { ApiProblem, api, unwrap } from "../../api";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, useT } from "../../i18n";
