@@ -1,4 +1,3 @@
-import type { Role } from "../../shared/roles.js";
 import type { Actor, Ctx } from "./context.js";
 import type { Lang } from "./i18n.js";
 import type { Access } from "./policy.js";
@@ -36,5 +35,3 @@ declare module "fastify" {
     ctx<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T>;
   }
 }
-
-export type { Role };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, lt } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db, Tx } from "./db.js";
 import { mailOutbox } from "./mail-schema.js";
@@ -108,6 +108,3 @@ export class MailWorker {
     }
   }
 }
-
-export const pendingMailCount = (db: Db) =>
-  db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(eq(mailOutbox.status, "queued"));

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from "../../shared/roles.js";
+import type { Role } from "../../shared/roles.js";
 import type { Actor } from "./context.js";
 import { forbidden } from "./errors.js";
 
@@ -35,8 +35,6 @@ export function definePolicy<A extends string>(resource: string, rules: Record<A
     },
   };
 }
-
-export const ALL_ROLES = ROLES;
 
 export function allows(access: Access, role: Role | null): boolean {
   if (access.kind === "public") return true;

@@ -227,7 +227,7 @@ export async function confirmPasswordReset(
   });
 }
 
-async function me(ctx: Ctx): Promise<User> {
+export async function getMe(ctx: Ctx): Promise<User> {
   const [row] = await ctx.tx
     .select()
     .from(users)
@@ -235,10 +235,9 @@ async function me(ctx: Ctx): Promise<User> {
   if (!row) throw notFound();
   return row;
 }
-export const getMe = me;
 
 export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }) {
-  const user = await me(ctx);
+  const user = await getMe(ctx);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw invalidField("body.currentPassword", "auth.wrongPassword");
   await ctx.tx
@@ -259,7 +258,7 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
 }
 
 export async function updateProfile(ctx: Ctx, patch: { name?: string; language?: "nl" | "en" }) {
-  const before = await me(ctx);
+  const before = await getMe(ctx);
   const [after] = await ctx.tx
     .update(users)
     .set({
@@ -328,7 +327,7 @@ const totpValid = (secret: string, code: string) =>
 
 /** Starts TOTP set-up: a new secret, not yet required until confirmed with a code. */
 export async function startTotp(ctx: Ctx) {
-  const user = await me(ctx);
+  const user = await getMe(ctx);
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   await ctx.tx.update(users).set({ totpSecret: secret, totpEnabled: false }).where(eq(users.id, user.id));
   await audit(ctx, {
@@ -342,7 +341,7 @@ export async function startTotp(ctx: Ctx) {
 }
 
 export async function enableTotp(ctx: Ctx, code: string) {
-  const user = await me(ctx);
+  const user = await getMe(ctx);
   if (!user.totpSecret || !totpValid(user.totpSecret, code))
     throw invalidField("body.code", "auth.totpInvalid");
   await ctx.tx.update(users).set({ totpEnabled: true, updatedAt: new Date() }).where(eq(users.id, user.id));
@@ -356,7 +355,7 @@ export async function enableTotp(ctx: Ctx, code: string) {
 }
 
 export async function disableTotp(ctx: Ctx, password: string) {
-  const user = await me(ctx);
+  const user = await getMe(ctx);
   if (!(await verifyPassword(user.passwordHash, password)))
     throw invalidField("body.password", "auth.wrongPassword");
   await ctx.tx
@@ -404,7 +403,7 @@ export const presentToken = (t: typeof apiTokens.$inferSelect) => ({
 });
 
 export async function createOwnToken(ctx: Ctx, input: { name: string; expiresAt?: string | null }) {
-  const user = await me(ctx);
+  const user = await getMe(ctx);
   const { token, row } = await createApiToken(ctx.tx, {
     regionId: user.regionId,
     userId: user.id,

@@ -20,6 +20,13 @@ const sessionSchema = z.object({
   permissions: z.record(z.string(), z.boolean()),
 });
 const idParams = z.object({ id: z.uuid() });
+/** The body of both e-mailed-link routes (accept invitation, confirm reset). */
+const tokenAndPassword = z.object({ token: z.string().min(10).max(200), password }).strict();
+// An unknown token: the generated suites see the refusal; accounts.test.ts follows real links.
+const unknownTokenExample = () => ({
+  body: { token: "0123456789abcdef", password: "lang-genoeg-wachtwoord" },
+  expect: 400,
+});
 
 /** What the web app may show this user; the server enforces the same rules on every call. */
 function permissionsOf(role: (typeof ROLES)[number]) {
@@ -80,16 +87,13 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ["auth"],
       summary: "Uitnodiging aannemen en een wachtwoord kiezen",
-      body: z.object({ token: z.string().min(10).max(200), password }).strict(),
+      body: tokenAndPassword,
       response: { 200: sessionSchema },
     },
     config: {
       access: PUBLIC,
       ...loginLimit,
-      example: () => ({
-        body: { token: "0123456789abcdef", password: "lang-genoeg-wachtwoord" },
-        expect: 400,
-      }),
+      example: unknownTokenExample,
     },
     handler: async (request, reply) =>
       setSessionCookie(request, reply, await auth.acceptInvitation(db, request.body, sessionMeta(request))),
@@ -114,16 +118,13 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ["auth"],
       summary: "Nieuw wachtwoord instellen met de gemailde link",
-      body: z.object({ token: z.string().min(10).max(200), password }).strict(),
+      body: tokenAndPassword,
       response: { 200: ok },
     },
     config: {
       access: PUBLIC,
       ...loginLimit,
-      example: () => ({
-        body: { token: "0123456789abcdef", password: "lang-genoeg-wachtwoord" },
-        expect: 400,
-      }),
+      example: unknownTokenExample,
     },
     handler: async (request) => {
       await auth.confirmPasswordReset(db, request.body, String(request.id));
