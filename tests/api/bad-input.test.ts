@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { allows } from "../../src/server/platform/policy.js";
 import { ROLES } from "../../src/shared/roles.js";
-import { exampleFor, isProblem, label, methodOf, payloadFor, urlFor } from "../support/routes.js";
+import { exampleFor, isProblem, label, send } from "../support/routes.js";
 import { type Caller, World } from "../support/world.js";
 
 // For every /api/v1 route, generated invalid input must answer 4xx problem+json, never 5xx, and
@@ -114,17 +114,7 @@ describe("bad input", () => {
       const { example } = await exampleFor(world, route, actor);
       for (const v of variantsFor(route, example)) {
         const before = await world.snapshot();
-        const { payload, headers } =
-          v.raw !== undefined
-            ? { payload: v.raw, headers: { "content-type": "application/json" } }
-            : payloadFor(v.body);
-        const res = await world.inject(caller, {
-          method: methodOf(route) as "GET",
-          url: urlFor(route, v.params),
-          query: v.query,
-          payload,
-          headers,
-        });
+        const res = await send(world, route, caller, v);
         const where = `${label(route)} [${v.name}] → ${res.statusCode} ${res.body.slice(0, 200)}`;
         tried++;
         expect(res.statusCode, where).toBeLessThan(500);

@@ -56,15 +56,28 @@ export async function callWithExample(
 ) {
   const actor = caller ?? owner ?? (await world.as("a", "beheerder"));
   const { example, usesResource } = await exampleFor(world, route, actor, owner ?? actor);
-  const { payload, headers } = payloadFor(example.body);
-  const response = await world.inject(caller, {
+  const response = await send(world, route, caller, example);
+  return { response, example, usesResource };
+}
+
+/** Calls `route` with the given params, query and body (or a raw, possibly malformed, JSON text). */
+export function send(
+  world: World,
+  route: RouteOptions,
+  caller: Caller | null,
+  input: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown; raw?: string },
+) {
+  const { payload, headers } =
+    input.raw !== undefined
+      ? { payload: input.raw, headers: { "content-type": "application/json" } }
+      : payloadFor(input.body);
+  return world.inject(caller, {
     method: methodOf(route) as "GET",
-    url: urlFor(route, example.params),
-    query: example.query,
+    url: urlFor(route, input.params),
+    query: input.query,
     payload,
     headers,
   });
-  return { response, example, usesResource };
 }
 
 export const isProblem = (res: { headers: Record<string, unknown> }) =>
