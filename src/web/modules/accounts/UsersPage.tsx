@@ -1,7 +1,6 @@
 import { Button, Group, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ROLES, type Role } from "../../../shared/roles";
@@ -9,6 +8,7 @@ import { ApiProblem, api, unwrap } from "../../api";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
+import { notify, notifyError } from "../../notify";
 
 const STATUSES = ["invited", "active", "deactivated"] as const;
 
@@ -47,7 +47,7 @@ export function UsersPage() {
   const submitInvite = invite.onSubmit(async (body) => {
     try {
       unwrap(await api.POST("/api/v1/users", { body }));
-      notifications.show({ message: t("users.invited", { email: body.email }) });
+      notify(t("users.invited", { email: body.email }));
       invite.reset();
       await queryClient.invalidateQueries({ queryKey: ["users"] });
     } catch (e) {
@@ -64,15 +64,9 @@ export function UsersPage() {
       unwrap(
         await api.PATCH("/api/v1/users/{id}", { params: { path: { id } }, body: { version, ...patch } }),
       );
-      notifications.show({ message: t("users.saved") });
+      notify(t("users.saved"));
     } catch (e) {
-      notifications.show({
-        color: "red",
-        message:
-          e instanceof ApiProblem
-            ? [e.title, ...e.errors.map((x) => x.message)].join(": ")
-            : t("common.error"),
-      });
+      notifyError(e);
     }
     await queryClient.invalidateQueries({ queryKey: ["users"] });
   }

@@ -1,0 +1,25 @@
+import { notifications } from "@mantine/notifications";
+import i18next from "i18next";
+import { ApiProblem } from "./api";
+
+/**
+ * Shows a notification whose close button has a name in the current language: Mantine's own
+ * close button has none, which screen readers announce as an unnamed button.
+ */
+export function notify(message: string, color?: "red" | "green") {
+  notifications.show({
+    message,
+    color,
+    closeButtonProps: { "aria-label": i18next.t("common.close") },
+  });
+}
+
+/** A failed request as a red notification: the problem's title and its field messages. */
+export function notifyError(error: unknown) {
+  notify(
+    error instanceof ApiProblem
+      ? [error.title, ...error.errors.map((x) => x.message)].join(": ")
+      : i18next.t("common.error"),
+    "red",
+  );
+}
