@@ -17,11 +17,13 @@ export const auditLog = pgTable(
     changes: jsonb("changes").$type<Record<string, [unknown, unknown]>>().notNull(),
     requestId: text("request_id"),
   },
+  // Ascending indexes: a backward scan serves `order by id desc` (nulls first); an index declared
+  // DESC gets NULLS LAST from drizzle, which that order cannot use.
   (t) => [
-    index("audit_log_region_id_idx").on(t.regionId, t.id.desc()),
-    index("audit_log_region_actor_idx").on(t.regionId, t.actorId, t.id.desc()),
-    index("audit_log_region_entity_idx").on(t.regionId, t.entityType, t.id.desc()),
-    index("audit_log_region_at_idx").on(t.regionId, t.at.desc()),
+    index("audit_log_region_id_idx").on(t.regionId, t.id),
+    index("audit_log_region_actor_idx").on(t.regionId, t.actorId, t.id),
+    index("audit_log_region_entity_idx").on(t.regionId, t.entityType, t.id),
+    index("audit_log_region_at_idx").on(t.regionId, t.at),
     regionIsolation(t.regionId),
   ],
 ).enableRLS();

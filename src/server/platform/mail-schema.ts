@@ -25,7 +25,7 @@ export const mailOutbox = pgTable(
   },
   (t) => [
     index("mail_outbox_status_idx").on(t.status, t.createdAt),
-    index("mail_outbox_region_idx").on(t.regionId, t.createdAt.desc()),
+    index("mail_outbox_region_idx").on(t.regionId, t.createdAt),
     regionIsolation(t.regionId),
   ],
 ).enableRLS();

@@ -1,0 +1,215 @@
+/**
+ * `npm run bench [-- --db pglite] [--duration 10] [--regenerate]`
+ *
+ * Builds the national-scale dataset (once; it is kept), then measures each endpoint with
+ * autocannon at 1 and 10 connections against the app and against the raw limit (bench/raw-server.ts)
+ * in the same run, sampling the server's RSS meanwhile. Writes bench/results/<timestamp>.json and
+ * prints a table. Numbers only: nothing here passes or fails.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { createApiToken } from "../src/server/modules/accounts/auth-service.js";
+import { inRegion } from "../src/server/platform/context.js";
+import { migrateDatabase, openDatabase } from "../src/server/platform/db.js";
+import { benchRegionId, datasetPresent, generateDataset, SCALE } from "./dataset.js";
+
+const { values: opts } = parseArgs({
+  options: {
+    db: { type: "string", default: "postgres" },
+    duration: { type: "string", default: "10" },
+    regenerate: { type: "boolean", default: false },
+  },
+});
+const mode = opts.db === "pglite" ? "pglite" : "postgres";
+const duration = Number(opts.duration);
+const root = fileURLToPath(new URL("..", import.meta.url));
+const log = (line: string) => console.log(line);
+
+const ENDPOINTS = [
+  { name: "logboek (gefilterd, 50 per pagina)", path: "/api/v1/audit-events?entityType=meeting&limit=50" },
+  { name: "gebruikers (50 per pagina)", path: "/api/v1/users?limit=50" },
+];
+const CONNECTIONS = [1, 10];
+
+/** Where the dataset lives: a database `regiotafel_bench` on the server, or .tmp/bench-data. */
+async function prepareStore(): Promise<{ env: Record<string, string> }> {
+  if (mode === "pglite") {
+    const dataDir = `${root}.tmp/bench-data`;
+    if (opts.regenerate) rmSync(dataDir, { recursive: true, force: true });
+    return { env: { DATA_DIR: dataDir } };
+  }
+  const url = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/regiotafel_bench";
+  const admin = new pg.Client({ connectionString: url.replace(/\/[^/]+$/, "/postgres") });
+  await admin.connect();
+  const name = new URL(url).pathname.slice(1);
+  if (opts.regenerate) await admin.query(`drop database if exists "${name}"`);
+  const exists = await admin.query("select 1 from pg_database where datname = $1", [name]);
+  if (!exists.rowCount) await admin.query(`create database "${name}"`);
+  await admin.end();
+  return { env: { DATABASE_URL: url } };
+}
+
+async function prepareData(env: Record<string, string>) {
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR ?? "" });
+  try {
+    await migrateDatabase(database);
+    if (await datasetPresent(database.db)) log("Dataset staat er al (--regenerate bouwt het opnieuw).");
+    else {
+      log(`Dataset bouwen: ${JSON.stringify(SCALE)}`);
+      await generateDataset(database.db, log);
+    }
+    const regionId = await benchRegionId(database.db);
+    const token = await inRegion(database.db, regionId, async (tx) => {
+      await tx.execute(sql`delete from api_tokens where name = 'bench'`);
+      return (await createApiToken(tx, { regionId, userId: null, name: "bench", role: "beheerder" })).token;
+    });
+    return { regionId, token };
+  } finally {
+    await database.close();
+  }
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function startServer(file: string, env: Record<string, string>, port: number) {
+  const child = spawn(process.execPath, ["--import", "tsx", file], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", DEMO: "0" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+    } catch {}
+    await sleep(200);
+  }
+  child.kill();
+  throw new Error(`${file} did not start`);
+}
+
+async function stopServer(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await Promise.race([exited, sleep(5000)]);
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
+
+interface Measurement {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  rssMb: number;
+}
+
+async function measure(url: string, token: string, connections: number, pid: number): Promise<Measurement> {
+  const run = (seconds: number, times?: number[]) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        { url, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } },
+        (err, result) => (err ? reject(err) : resolve(result)),
+      );
+      if (times) instance.on("response", (_client, _status, _bytes, ms) => times.push(ms));
+    });
+  await run(2); // warm-up: JIT, connection pools, caches
+  const times: number[] = [];
+  let peakRss = rssMb(pid);
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rssMb(pid));
+  }, 250);
+  const result = await run(duration, times);
+  clearInterval(sampler);
+  times.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    requestsPerSecond: round(result.requests.average),
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    p99: round(percentile(times, 99)),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    rssMb: Math.round(peakRss),
+  };
+}
+
+const { env } = await prepareStore();
+const { regionId, token } = await prepareData(env);
+
+const servers = { raw: `${root}bench/raw-server.ts`, app: `${root}src/server/main.ts` };
+const results: Record<string, Record<string, Record<number, Measurement>>> = {};
+// One server at a time: the embedded database allows one process, and they must not share the cores.
+for (const [kind, file] of Object.entries(servers)) {
+  const port = kind === "raw" ? 3901 : 3900;
+  const child = await startServer(file, { ...env, BENCH_REGION: regionId }, port);
+  log(`${kind}: gestart (pid ${child.pid}, ${Math.round(rssMb(child.pid!))} MB RSS in rust)`);
+  for (const endpoint of ENDPOINTS) {
+    for (const connections of CONNECTIONS) {
+      const m = await measure(`http://127.0.0.1:${port}${endpoint.path}`, token, connections, child.pid!);
+      ((results[endpoint.name] ??= {})[kind] ??= {})[connections] = m;
+      log(`  ${endpoint.name} @${connections}: ${m.requestsPerSecond} req/s, p95 ${m.p95} ms, RSS ${m.rssMb} MB`);
+    }
+  }
+  await stopServer(child);
+}
+
+const rows = ENDPOINTS.flatMap((endpoint) =>
+  CONNECTIONS.map((connections) => {
+    const app = results[endpoint.name]!.app![connections]!;
+    const raw = results[endpoint.name]!.raw![connections]!;
+    return {
+      endpoint: endpoint.name,
+      path: endpoint.path,
+      connections,
+      app,
+      raw,
+      throughputRatio: Math.round((app.requestsPerSecond / raw.requestsPerSecond) * 100) / 100,
+      p95Ratio: Math.round((app.p95 / raw.p95) * 100) / 100,
+    };
+  }),
+);
+
+const now = new Date();
+const output = {
+  at: now.toISOString(),
+  database: mode,
+  dataset: SCALE,
+  durationSeconds: duration,
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) },
+  node: process.version,
+  results: rows,
+};
+mkdirSync(`${root}bench/results`, { recursive: true });
+const file = `bench/results/${now.toISOString().replace(/[:.]/g, "-")}-${mode}.json`;
+writeFileSync(`${root}${file}`, `${JSON.stringify(output, null, 2)}\n`);
+
+console.log(`\n${mode}, ${duration} s per meting, dataset ${JSON.stringify(SCALE)}`);
+console.table(
+  rows.map((r) => ({
+    endpoint: r.endpoint,
+    conn: r.connections,
+    "app req/s": r.app.requestsPerSecond,
+    "raw req/s": r.raw.requestsPerSecond,
+    "app/raw": r.throughputRatio,
+    "app p50": r.app.p50,
+    "app p95": r.app.p95,
+    "raw p95": r.raw.p95,
+    "p95 ×": r.p95Ratio,
+    "app p99": r.app.p99,
+    "app RSS MB": r.app.rssMb,
+  })),
+);
+console.log(`Geschreven: ${file}`);
