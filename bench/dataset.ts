@@ -9,8 +9,15 @@ import type { Db } from "../src/server/platform/db.js";
  */
 export const SCALE = { regions: 60, accounts: 10_000, auditRows: 1_000_000 } as const;
 
+/**
+ * A deterministic, valid (version 4, RFC 9562 variant) uuid for `kind` number `n`, as SQL: md5
+ * with the version and variant nibbles set, since the API's schemas reject other uuids.
+ */
+const idOf = (kind: string, n: string) =>
+  sql.raw(`overlay(overlay(md5('bench-${kind}-' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`);
+
 /** The region every measurement reads: region 0. */
-export const benchRegionId = (db: Db) => one(db, sql`select md5('bench-region-0')::uuid as id`);
+export const benchRegionId = (db: Db) => one(db, sql`select ${idOf("region", "0")} as id`);
 
 const FIRST = ["Anna", "Bram", "Daan", "Emma", "Fenna", "Gijs", "Hanna", "Ilse", "Jeroen", "Karin", "Lars", "Maud", "Noor", "Olaf", "Pien", "Ruben", "Sanne", "Thijs", "Vera", "Wout"];
 const LAST = ["de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer", "Kok", "Jacobs", "van Dijk"];
@@ -30,7 +37,7 @@ async function one(db: Db, query: ReturnType<typeof sql>) {
 
 export async function datasetPresent(db: Db): Promise<boolean> {
   const result = (await db.execute(
-    sql`select count(*)::int as n from audit_log where region_id = md5('bench-region-0')::uuid`,
+    sql`select count(*)::int as n from audit_log where region_id = ${idOf("region", "0")}`,
   )) as unknown as { rows: { n: number }[] };
   return (result.rows[0]?.n ?? 0) > 0;
 }
@@ -51,13 +58,13 @@ export async function generateDataset(db: Db, log: (line: string) => void) {
   await step(
     `${regions} regio's`,
     sql`insert into regions (id, slug, name)
-        select md5('bench-region-' || r)::uuid, 'bench-' || lpad(r::text, 2, '0'), 'Benchregio ' || lpad(r::text, 2, '0')
+        select ${idOf("region", "r")}, 'bench-' || lpad(r::text, 2, '0'), 'Benchregio ' || lpad(r::text, 2, '0')
         from generate_series(0, ${regions - 1}) r`,
   );
   await step(
     `${accounts} accounts`,
     sql`insert into users (id, region_id, email, name, role, status, created_at)
-        select md5('bench-user-' || n)::uuid, md5('bench-region-' || (n % ${regions}))::uuid,
+        select ${idOf("user", "n")}, ${idOf("region", `(n % ${regions})`)},
                'account' || n || '@bench.example', ${nameOf("n")},
                (${textArray(ROLES)})[1 + n % ${ROLES.length}], 'active',
                timestamptz '2024-01-01' + n * interval '1 hour'
@@ -66,11 +73,11 @@ export async function generateDataset(db: Db, log: (line: string) => void) {
   await step(
     `${auditRows.toLocaleString("nl-NL")} logboekregels`,
     sql`insert into audit_log (region_id, at, actor_id, actor_name, entity_type, entity_id, action, changes, request_id)
-        select md5('bench-region-' || (g % ${regions}))::uuid,
+        select ${idOf("region", `(g % ${regions})`)},
                timestamptz '2025-01-01' + g * interval '1 minute',
-               md5('bench-user-' || u)::uuid, ${nameOf("u")},
+               ${idOf("user", "u")}, ${nameOf("u")},
                (${textArray(ENTITY_TYPES)})[1 + (g / ${regions}) % ${ENTITY_TYPES.length}],
-               md5('bench-entity-' || (g % 50000))::uuid::text,
+               ${idOf("entity", "(g % 50000)")}::text,
                (${textArray(ACTIONS)})[1 + (g / 7) % ${ACTIONS.length}],
                jsonb_build_object('status', jsonb_build_array('concept', 'vastgesteld'), 'titel', jsonb_build_array(null, 'Regel ' || g)),
                'bench'

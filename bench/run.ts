@@ -125,6 +125,9 @@ async function measure(url: string, token: string, connections: number, pid: num
       );
       if (times) instance.on("response", (_client, _status, _bytes, ms) => times.push(ms));
     });
+  // A benchmark of error responses measures nothing: check the endpoint answers 200 first.
+  const probe = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (probe.status !== 200) throw new Error(`${url} answered ${probe.status}: ${await probe.text()}`);
   await run(2); // warm-up: JIT, connection pools, caches
   const times: number[] = [];
   let peakRss = rssMb(pid);
@@ -210,6 +213,7 @@ console.table(
     "p95 ×": r.p95Ratio,
     "app p99": r.app.p99,
     "app RSS MB": r.app.rssMb,
+    "non-2xx/fouten": r.app.non2xx + r.app.errors + r.raw.non2xx + r.raw.errors,
   })),
 );
 console.log(`Geschreven: ${file}`);
