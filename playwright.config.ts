@@ -23,7 +23,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .tmp/e2e-data && npx tsx src/server/main.ts`,
+    command: `rm -rf .tmp/e2e-data && node scripts/build-server.mjs && node --enable-source-maps dist/server/main.js`,
     url: `http://127.0.0.1:${PORT}/readyz`,
     timeout: 120_000,
     env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: ".tmp/e2e-data", LOG_LEVEL: "warn", DEMO: "1" },

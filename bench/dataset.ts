@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { ROLES } from "../src/shared/roles.js";
 import type { Db } from "../src/server/platform/db.js";
+import { ROLES } from "../src/shared/roles.js";
 
 /**
  * A deterministic national-scale dataset, generated inside the database with generate_series so
@@ -19,12 +19,19 @@ const idOf = (kind: string, n: string) =>
 /** The region every measurement reads: region 0. */
 export const benchRegionId = (db: Db) => one(db, sql`select ${idOf("region", "0")} as id`);
 
-const FIRST = ["Anna", "Bram", "Daan", "Emma", "Fenna", "Gijs", "Hanna", "Ilse", "Jeroen", "Karin", "Lars", "Maud", "Noor", "Olaf", "Pien", "Ruben", "Sanne", "Thijs", "Vera", "Wout"];
-const LAST = ["de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer", "Kok", "Jacobs", "van Dijk"];
+const FIRST =
+  "Anna Bram Daan Emma Fenna Gijs Hanna Ilse Jeroen Karin Lars Maud Noor Olaf Pien Ruben Sanne Thijs Vera Wout".split(
+    " ",
+  );
+const LAST =
+  "de Vries,Jansen,van den Berg,Bakker,Visser,Smit,Meijer,de Boer,Mulder,de Groot,Bos,Vos,Peters,Hendriks,van Leeuwen,Dekker,Brouwer,de Wit,Dijkstra,Smits,de Graaf,van der Meer,Kok,Jacobs,van Dijk".split(
+    ",",
+  );
 const ENTITY_TYPES = ["user", "member", "meeting", "decision", "action", "contract", "region"];
 const ACTIONS = ["create", "update", "update", "update", "delete"];
 
-const textArray = (xs: readonly string[]) => sql.raw(`array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(",")}]`);
+const textArray = (xs: readonly string[]) =>
+  sql.raw(`array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(",")}]`);
 
 /** The name of account `n` (0-based), as SQL over the integer expression `n`. */
 const nameOf = (n: string) =>

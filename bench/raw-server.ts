@@ -65,7 +65,11 @@ async function users(params: URLSearchParams) {
     version: u.version,
   }));
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? cursorOf([last.name, last.id]) : null, total: total[0]?.n };
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? cursorOf([last.name, last.id]) : null,
+    total: total[0]?.n,
+  };
 }
 
 const routes: Record<string, (params: URLSearchParams) => Promise<unknown>> = {

@@ -6,7 +6,7 @@
  * in the same run, sampling the server's RSS meanwhile. Writes bench/results/<timestamp>.json and
  * prints a table. Numbers only: nothing here passes or fails.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -81,8 +81,8 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function startServer(file: string, env: Record<string, string>, port: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", file], {
+async function startServer(args: string[], env: Record<string, string>, port: number) {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", DEMO: "0" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -94,7 +94,7 @@ async function startServer(file: string, env: Record<string, string>, port: numb
     await sleep(200);
   }
   child.kill();
-  throw new Error(`${file} did not start`);
+  throw new Error(`${args.join(" ")} did not start`);
 }
 
 async function stopServer(child: ChildProcess) {
@@ -152,18 +152,26 @@ async function measure(url: string, token: string, connections: number, pid: num
 const { env } = await prepareStore();
 const { regionId, token } = await prepareData(env);
 
-const servers = { raw: `${root}bench/raw-server.ts`, app: `${root}src/server/main.ts` };
-const results: Record<string, Record<string, Record<number, Measurement>>> = {};
+// The app as `npm start` runs it: the bundle in dist/server, on plain node.
+execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: root, stdio: "inherit" });
+const servers = {
+  raw: ["--import", "tsx", `${root}bench/raw-server.ts`],
+  app: ["--enable-source-maps", `${root}dist/server/main.js`],
+};
+const results = new Map<string, Measurement>();
+const key = (endpoint: string, kind: string, connections: number) => `${endpoint}|${kind}|${connections}`;
 // One server at a time: the embedded database allows one process, and they must not share the cores.
-for (const [kind, file] of Object.entries(servers)) {
+for (const [kind, args] of Object.entries(servers)) {
   const port = kind === "raw" ? 3901 : 3900;
-  const child = await startServer(file, { ...env, BENCH_REGION: regionId }, port);
+  const child = await startServer(args, { ...env, BENCH_REGION: regionId }, port);
   log(`${kind}: gestart (pid ${child.pid}, ${Math.round(rssMb(child.pid!))} MB RSS in rust)`);
   for (const endpoint of ENDPOINTS) {
     for (const connections of CONNECTIONS) {
       const m = await measure(`http://127.0.0.1:${port}${endpoint.path}`, token, connections, child.pid!);
-      ((results[endpoint.name] ??= {})[kind] ??= {})[connections] = m;
-      log(`  ${endpoint.name} @${connections}: ${m.requestsPerSecond} req/s, p95 ${m.p95} ms, RSS ${m.rssMb} MB`);
+      results.set(key(endpoint.name, kind, connections), m);
+      log(
+        `  ${endpoint.name} @${connections}: ${m.requestsPerSecond} req/s, p95 ${m.p95} ms, RSS ${m.rssMb} MB`,
+      );
     }
   }
   await stopServer(child);
@@ -171,8 +179,8 @@ for (const [kind, file] of Object.entries(servers)) {
 
 const rows = ENDPOINTS.flatMap((endpoint) =>
   CONNECTIONS.map((connections) => {
-    const app = results[endpoint.name]!.app![connections]!;
-    const raw = results[endpoint.name]!.raw![connections]!;
+    const app = results.get(key(endpoint.name, "app", connections))!;
+    const raw = results.get(key(endpoint.name, "raw", connections))!;
     return {
       endpoint: endpoint.name,
       path: endpoint.path,

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
@@ -22,6 +21,7 @@ import type { FileStore } from "./platform/files.js";
 import "./platform/http.js";
 import { langFrom } from "./platform/i18n.js";
 import type { MailWorker } from "./platform/mail.js";
+import { fromRoot } from "./platform/paths.js";
 import { type Access, allows } from "./platform/policy.js";
 
 export interface AppDeps {
@@ -40,7 +40,7 @@ declare module "fastify" {
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const webDist = fileURLToPath(new URL("../../dist/web", import.meta.url));
+const webDist = fromRoot("dist/web");
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -57,6 +57,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
+    // One access-log line per request (onResponse below) instead of Fastify's two.
+    disableRequestLogging: true,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { strict: false } },
@@ -73,6 +75,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest("ctx", function (this: import("fastify").FastifyRequest, fn) {
     if (!this.actor) throw unauthorized();
     return withCtx(deps.database.db, this.actor, { lang: this.lang, requestId: String(this.id) }, fn);
+  });
+
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      "request",
+    );
   });
 
   // Deny by default: an API route that does not say who may call it is a programming error.

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
+import { fromRoot } from "../../platform/paths.js";
 
 export interface Municipality {
   cbsCode: string;
@@ -12,7 +13,7 @@ export interface Municipality {
  * werkgebied. For now the 13 of Holland Rijnland; the Netwerk module brings the CBS import.
  */
 export const MUNICIPALITIES: readonly Municipality[] = Papa.parse<Record<string, string>>(
-  readFileSync(new URL("./gemeenten.csv", import.meta.url), "utf8"),
+  readFileSync(fromRoot("src/server/modules/regions/gemeenten.csv"), "utf8"),
   { header: true, delimiter: ";", skipEmptyLines: true },
 ).data.map((r) => ({
   cbsCode: r.gemeentecode!,
