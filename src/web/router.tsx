@@ -66,6 +66,7 @@ const routeTree = root.addChildren([
     page("/gebruikers", () => import("./modules/accounts/UsersPage"), "UsersPage"),
     page("/logboek", () => import("./modules/logbook/LogbookPage"), "LogbookPage"),
     page("/beheer/email", () => import("./modules/mail/MailPage"), "MailPage"),
+    page("/beheer/regio", () => import("./modules/regions/RegionSettingsPage"), "RegionSettingsPage"),
     page("/profiel", () => import("./modules/accounts/ProfilePage"), "ProfilePage"),
   ]),
 ]);

@@ -29,6 +29,7 @@ const NAV: NavItem[] = [
   { to: "/gebruikers", label: "nav.users", permission: "user.list" },
   { to: "/logboek", label: "nav.logbook", permission: "user.list" },
   { to: "/beheer/email", label: "nav.mail", permission: "user.list" },
+  { to: "/beheer/regio", label: "nav.settings", permission: "region.update" },
   { to: "/profiel", label: "nav.profile" },
 ];
 

@@ -19,7 +19,7 @@ export function MailPage() {
         {mails.data?.map((m) => (
           <Accordion.Item key={m.id} value={m.id}>
             <Accordion.Control>
-              {m.subject} — {m.to} · {formatDateTime(m.createdAt, lang)} · {m.status}
+              {m.subject} — {m.to} · {formatDateTime(m.createdAt, lang)} · {t(`mail.status.${m.status}`)}
             </Accordion.Control>
             <Accordion.Panel>
               <Text component="pre" style={{ whiteSpace: "pre-wrap" }} size="sm">
