@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { SMTP_PORT } from "./tests/e2e/mailbox";
 
 // Browser journeys against the real server (embedded database, demo region) in Debian's Chromium.
 const PORT = 3210;
@@ -26,6 +27,15 @@ export default defineConfig({
     command: `rm -rf .tmp/e2e-data && node scripts/build-server.mjs && node --enable-source-maps dist/server/main.js`,
     url: `http://127.0.0.1:${PORT}/readyz`,
     timeout: 120_000,
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: ".tmp/e2e-data", LOG_LEVEL: "warn", DEMO: "1" },
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATA_DIR: ".tmp/e2e-data",
+      LOG_LEVEL: "warn",
+      DEMO: "1",
+      // Mail goes to the real SMTP peer each journey starts (tests/e2e/mailbox.ts).
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+    },
   },
 });

@@ -13,7 +13,8 @@ const newest = (dir) =>
 
 const stamp = "dist/server/main.js";
 const sources = Math.max(newest("src/server"), newest("src/shared"), statSync("package-lock.json").mtimeMs);
-if (!process.argv.includes("--force") && existsSync(stamp) && statSync(stamp).mtimeMs > sources) process.exit(0);
+if (!process.argv.includes("--force") && existsSync(stamp) && statSync(stamp).mtimeMs > sources)
+  process.exit(0);
 
 await build({
   entryPoints: ["src/server/main.ts", "src/server/cli.ts"],

@@ -55,6 +55,14 @@ const page = (path: string, load: () => Promise<Record<string, unknown>>, name: 
     path,
     component: lazyRouteComponent(load as never, name as never),
   });
+/** The users list takes its search from the address (`/gebruikers?q=…`), e.g. from the spotlight. */
+export const usersRoute = createRoute({
+  getParentRoute: () => app,
+  path: "/gebruikers",
+  validateSearch: (search: Record<string, unknown>): { q?: string } =>
+    typeof search.q === "string" && search.q ? { q: search.q.slice(0, 200) } : {},
+  component: lazyRouteComponent(() => import("./modules/accounts/UsersPage"), "UsersPage"),
+});
 
 const routeTree = root.addChildren([
   login,
@@ -63,7 +71,7 @@ const routeTree = root.addChildren([
   invitation,
   app.addChildren([
     page("/", () => import("./modules/regions/DashboardPage"), "DashboardPage"),
-    page("/gebruikers", () => import("./modules/accounts/UsersPage"), "UsersPage"),
+    usersRoute,
     page("/logboek", () => import("./modules/logbook/LogbookPage"), "LogbookPage"),
     page("/beheer/email", () => import("./modules/mail/MailPage"), "MailPage"),
     page("/beheer/regio", () => import("./modules/regions/RegionSettingsPage"), "RegionSettingsPage"),

@@ -16,11 +16,26 @@ export type Access =
 export const PUBLIC: Access = { kind: "public" };
 export const SELF: Access = { kind: "self" };
 
+/** Every policy, by resource, as the modules define them (on import). */
+const registry = new Map<string, Record<string, readonly Role[]>>();
+
+/**
+ * What a role may do, as `{ "resource.action": boolean }`, for the web app to show only what
+ * works; the server still checks every call.
+ */
+export function permissionsOf(role: Role): Record<string, boolean> {
+  const entries = [...registry].flatMap(([resource, rules]) =>
+    Object.entries(rules).map(([action, roles]) => [`${resource}.${action}`, roles.includes(role)] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
 /**
  * Declares who may do what to one kind of resource, deny by default: an action not listed
  * allows nobody. `policy.access("update")` is what a route declares.
  */
 export function definePolicy<A extends string>(resource: string, rules: Record<A, readonly Role[]>) {
+  registry.set(resource, rules);
   return {
     resource,
     rules,

@@ -9,10 +9,11 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
-import { Spotlight, type SpotlightActionData, spotlight } from "@mantine/spotlight";
-import { useQueryClient } from "@tanstack/react-query";
+import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
+import { Spotlight, type SpotlightActionGroupData, spotlight } from "@mantine/spotlight";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { useState } from "react";
 import { api, unwrap } from "../api";
 import { setLanguage, useT } from "../i18n";
 import type { MessageKey } from "../i18n/nl";
@@ -27,8 +28,8 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: "/", label: "nav.dashboard" },
   { to: "/gebruikers", label: "nav.users", permission: "user.list" },
-  { to: "/logboek", label: "nav.logbook", permission: "user.list" },
-  { to: "/beheer/email", label: "nav.mail", permission: "user.list" },
+  { to: "/logboek", label: "nav.logbook", permission: "auditEvent.list" },
+  { to: "/beheer/email", label: "nav.mail", permission: "mail.list" },
   { to: "/beheer/regio", label: "nav.settings", permission: "region.update" },
   { to: "/profiel", label: "nav.profile" },
 ];
@@ -42,11 +43,32 @@ export function Shell() {
   const path = useRouterState({ select: (s) => s.location.pathname });
   const items = NAV.filter((n) => !n.permission || session?.permissions[n.permission]);
 
-  const actions: SpotlightActionData[] = items.map((n) => ({
-    id: n.to,
-    label: t(n.label),
-    onClick: () => navigate({ to: n.to }),
-  }));
+  // The spotlight finds pages, and people when the user may see the user list.
+  const [query, setQuery] = useState("");
+  const [search] = useDebouncedValue(query.trim(), 250);
+  const canListUsers = Boolean(session?.permissions["user.list"]);
+  const people = useQuery({
+    queryKey: ["spotlight-people", search],
+    enabled: canListUsers && search.length >= 2,
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/users", { params: { query: { q: search, limit: 8 } } })).items,
+  });
+  const actions: SpotlightActionGroupData[] = [
+    {
+      group: t("nav.pages"),
+      actions: items.map((n) => ({ id: n.to, label: t(n.label), onClick: () => navigate({ to: n.to }) })),
+    },
+    {
+      group: t("nav.people"),
+      actions: (search.length >= 2 ? (people.data ?? []) : []).map((u) => ({
+        id: `user-${u.id}`,
+        label: u.name,
+        description: `${u.email} · ${t(`role.${u.role}` as MessageKey)}`,
+        keywords: [u.email],
+        onClick: () => navigate({ to: "/gebruikers", search: { q: u.email } }),
+      })),
+    },
+  ];
 
   async function logout() {
     unwrap(await api.POST("/api/v1/auth/logout"));
@@ -114,6 +136,8 @@ export function Shell() {
       </AppShell.Main>
       <Spotlight
         actions={actions}
+        query={query}
+        onQueryChange={setQuery}
         nothingFound={t("nav.nothingFound")}
         searchProps={{ placeholder: t("nav.searchPlaceholder"), "aria-label": t("nav.search") }}
         shortcut={["mod + K", "/"]}

@@ -13,6 +13,8 @@ export const en: Record<MessageKey, string> = {
   "nav.logout": "Log out",
   "nav.search": "Search",
   "nav.searchPlaceholder": "Search a page or person…",
+  "nav.pages": "Pages",
+  "nav.people": "People",
   "nav.nothingFound": "Nothing found",
   "nav.toggle": "Open or close the menu",
   "lang.label": "Language",
@@ -123,7 +125,8 @@ export const en: Record<MessageKey, string> = {
   "settings.uploadLogo": "Upload logo",
   "settings.logoSaved": "The logo is saved",
   "totp.title": "Two-step verification",
-  "totp.off": "Off. With two-step verification, Regiotafel asks for a code from an app on your phone after your password.",
+  "totp.off":
+    "Off. With two-step verification, Regiotafel asks for a code from an app on your phone after your password.",
   "totp.on": "On: when you log in, Regiotafel asks for a code from your authenticator app.",
   "totp.setUp": "Set up",
   "totp.scan": "Scan this QR code with your authenticator app, or enter the key:",

@@ -12,6 +12,8 @@ export const nl = {
   "nav.logout": "Uitloggen",
   "nav.search": "Zoeken",
   "nav.searchPlaceholder": "Zoek een pagina of persoon…",
+  "nav.pages": "Pagina's",
+  "nav.people": "Personen",
   "nav.nothingFound": "Niets gevonden",
   "nav.toggle": "Menu openen of sluiten",
   "lang.label": "Taal",
@@ -113,7 +115,8 @@ export const nl = {
   "settings.inhabitants": "Inwoners",
   "settings.totalInhabitants": "{{count}} gemeenten, samen {{total}} inwoners",
   "settings.saved": "De instellingen zijn opgeslagen",
-  "settings.conflict": "Iemand anders heeft de instellingen intussen gewijzigd; hieronder staat de nieuwe stand.",
+  "settings.conflict":
+    "Iemand anders heeft de instellingen intussen gewijzigd; hieronder staat de nieuwe stand.",
   "settings.logo": "Logo",
   "settings.logoAlt": "Logo van {{name}}",
   "settings.noLogo": "Nog geen logo",
@@ -122,7 +125,8 @@ export const nl = {
   "settings.uploadLogo": "Logo uploaden",
   "settings.logoSaved": "Het logo is opgeslagen",
   "totp.title": "Tweestapsverificatie",
-  "totp.off": "Staat uit. Met tweestapsverificatie vraagt Regiotafel na uw wachtwoord ook een code uit een app op uw telefoon.",
+  "totp.off":
+    "Staat uit. Met tweestapsverificatie vraagt Regiotafel na uw wachtwoord ook een code uit een app op uw telefoon.",
   "totp.on": "Staat aan: bij het inloggen vraagt Regiotafel een code uit uw authenticator-app.",
   "totp.setUp": "Instellen",
   "totp.scan": "Scan deze QR-code met uw authenticator-app, of voer de sleutel in:",

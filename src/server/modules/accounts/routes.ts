@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ROLES } from "../../../shared/roles.js";
 import { SESSION_COOKIE } from "../../platform/auth.js";
 import { listQuerySchema, pageSchema } from "../../platform/pagination.js";
-import { PUBLIC, SELF } from "../../platform/policy.js";
+import { PUBLIC, permissionsOf, SELF } from "../../platform/policy.js";
 import { regionName } from "../regions/service.js";
 import * as auth from "./auth-service.js";
 import { userPolicy } from "./policy.js";
@@ -27,16 +27,6 @@ const unknownTokenExample = () => ({
   body: { token: "0123456789abcdef", password: "lang-genoeg-wachtwoord" },
   expect: 400,
 });
-
-/** What the web app may show this user; the server enforces the same rules on every call. */
-function permissionsOf(role: (typeof ROLES)[number]) {
-  return Object.fromEntries(
-    Object.entries(userPolicy.rules).map(([action, roles]) => [
-      `user.${action}`,
-      (roles as readonly string[]).includes(role),
-    ]),
-  );
-}
 
 function sessionMeta(request: FastifyRequest) {
   const config = request.server.deps.config;

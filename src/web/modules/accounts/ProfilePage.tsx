@@ -17,6 +17,7 @@ import { useState } from "react";
 import { ApiProblem, api, unwrap } from "../../api";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, setLanguage, useT } from "../../i18n";
+import { TotpSection } from "./TotpSection";
 
 export function ProfilePage() {
   const { t, lang } = useT();
@@ -98,6 +99,7 @@ export function ProfilePage() {
           </Group>
         </form>
       </Paper>
+      <TotpSection />
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="sm">
           {t("profile.sessions")}

@@ -9,13 +9,14 @@ import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
 import { notify, notifyError } from "../../notify";
+import { usersRoute } from "../../router";
 
 const STATUSES = ["invited", "active", "deactivated"] as const;
 
 export function UsersPage() {
   const { t, lang } = useT();
   const queryClient = useQueryClient();
-  const [q, setQ] = useState("");
+  const [q, setQ] = useState(usersRoute.useSearch().q ?? "");
   const [role, setRole] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [search] = useDebouncedValue(q, 250);

@@ -1,5 +1,6 @@
 import { Button, Code, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, unwrap } from "../../api";
 import { PageTitle } from "../../components/PageTitle";
@@ -8,10 +9,28 @@ import { formatDateTime, useT } from "../../i18n";
 export function LogbookPage() {
   const { t, lang } = useT();
   const [entityType, setEntityType] = useState<string | null>(null);
+  const [actorId, setActorId] = useState<string | null>(null);
+  const [personSearch, setPersonSearch] = useState("");
+  const [personQuery] = useDebouncedValue(personSearch, 250);
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
-  const filter = { entityType: entityType ?? undefined, from: from || undefined, to: to || undefined };
+  const filter = {
+    actorId: actorId ?? undefined,
+    entityType: entityType ?? undefined,
+    from: from || undefined,
+    to: to || undefined,
+  };
 
+  // People to filter on: searched on the server, so it works for regions with thousands of accounts.
+  // After a choice the search box holds "name · e-mail"; search on the name part.
+  const personName = personQuery.split(" · ")[0]?.trim();
+  const people = useQuery({
+    queryKey: ["audit-people", personName],
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/users", { params: { query: { q: personName || undefined, limit: 20 } } }))
+        .items,
+    placeholderData: keepPreviousData,
+  });
   const types = useQuery({
     queryKey: ["audit-types"],
     queryFn: async () => unwrap(await api.GET("/api/v1/audit-events/entity-types")).items,
@@ -36,6 +55,19 @@ export function LogbookPage() {
     <Stack>
       <PageTitle>{t("logbook.title")}</PageTitle>
       <Group wrap="wrap" align="flex-end">
+        <Select
+          label={t("logbook.person")}
+          placeholder={t("logbook.anyone")}
+          data={(people.data ?? []).map((u) => ({ value: u.id, label: `${u.name} · ${u.email}` }))}
+          value={actorId}
+          onChange={setActorId}
+          searchable
+          searchValue={personSearch}
+          onSearchChange={setPersonSearch}
+          filter={({ options }) => options}
+          nothingFoundMessage={t("nav.nothingFound")}
+          clearable
+        />
         <Select
           label={t("logbook.entityType")}
           placeholder={t("logbook.allTypes")}

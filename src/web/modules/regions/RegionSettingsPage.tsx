@@ -1,4 +1,16 @@
-import { Button, FileInput, Group, Image, MultiSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Button,
+  FileInput,
+  Group,
+  Image,
+  MultiSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -129,7 +141,7 @@ export function RegionSettingsPage() {
 
       <Paper withBorder p="md">
         <Stack>
-          <Title order={2} size="h4">
+          <Title order={3} size="h4">
             {t("settings.logo")}
           </Title>
           {region?.logoFileId ? (
