@@ -23,9 +23,12 @@ export async function resolveActor(
   return null;
 }
 
-async function resolveSession(db: Db, token: string) {
-  const id = hashToken(token);
-  const [row] = await db
+/**
+ * The two lookups every authenticated request makes, as named prepared statements: built once
+ * per database, and on PostgreSQL parsed and planned once per connection instead of per request.
+ */
+function lookups(db: Db) {
+  const session = db
     .select({
       regionId: sessions.regionId,
       userId: sessions.userId,
@@ -36,8 +39,49 @@ async function resolveSession(db: Db, token: string) {
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.regionId, sessions.regionId), eq(users.id, sessions.userId)))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(users.status, "active")))
-    .limit(1);
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder("id")),
+        gt(sessions.expiresAt, sql`now()`),
+        eq(users.status, "active"),
+      ),
+    )
+    .limit(1)
+    .prepare("auth_session");
+  const token = db
+    .select({
+      id: apiTokens.id,
+      regionId: apiTokens.regionId,
+      userId: apiTokens.userId,
+      name: apiTokens.name,
+      role: apiTokens.role,
+      lastUsedAt: apiTokens.lastUsedAt,
+      userName: users.name,
+      userStatus: users.status,
+    })
+    .from(apiTokens)
+    .leftJoin(users, and(eq(users.regionId, apiTokens.regionId), eq(users.id, apiTokens.userId)))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sql.placeholder("hash")),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+      ),
+    )
+    .limit(1)
+    .prepare("auth_token");
+  return { session, token };
+}
+const prepared = new WeakMap<Db, ReturnType<typeof lookups>>();
+function lookupsFor(db: Db) {
+  const found = prepared.get(db) ?? lookups(db);
+  prepared.set(db, found);
+  return found;
+}
+
+async function resolveSession(db: Db, token: string) {
+  const id = hashToken(token);
+  const [row] = await lookupsFor(db).session.execute({ id });
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
@@ -55,27 +99,7 @@ async function resolveSession(db: Db, token: string) {
 
 async function resolveBearer(db: Db, token: string) {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const [row] = await db
-    .select({
-      id: apiTokens.id,
-      regionId: apiTokens.regionId,
-      userId: apiTokens.userId,
-      name: apiTokens.name,
-      role: apiTokens.role,
-      lastUsedAt: apiTokens.lastUsedAt,
-      userName: users.name,
-      userStatus: users.status,
-    })
-    .from(apiTokens)
-    .leftJoin(users, and(eq(users.regionId, apiTokens.regionId), eq(users.id, apiTokens.userId)))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, hashToken(token)),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
-      ),
-    )
-    .limit(1);
+  const [row] = await lookupsFor(db).token.execute({ hash: hashToken(token) });
   // A token belonging to a deactivated account stops working with it.
   if (!row || (row.userId && row.userStatus !== "active")) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
