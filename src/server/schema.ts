@@ -1,4 +1,6 @@
 // Every table of Regiotafel, for Drizzle and drizzle-kit. Modules add their schema here.
+
+export * from "./modules/network/schema.js";
 export * from "./platform/audit-schema.js";
 export * from "./platform/files-schema.js";
 export * from "./platform/identity-schema.js";

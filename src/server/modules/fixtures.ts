@@ -1,5 +1,6 @@
 import type { FixtureMakers } from "../platform/fixtures.js";
 import { accountFixtures } from "./accounts/fixtures.js";
+import { networkFixtures } from "./network/fixtures.js";
 
 /** Every module's fixture makers, for the generated test suites. A new module adds its own. */
-export const fixtures: FixtureMakers = { ...accountFixtures };
+export const fixtures: FixtureMakers = { ...accountFixtures, ...networkFixtures };

@@ -2,7 +2,14 @@ import type { FastifyPluginAsync } from "fastify";
 import { accountsRoutes } from "./accounts/routes.js";
 import { logbookRoutes } from "./logbook/routes.js";
 import { mailRoutes } from "./mail/routes.js";
+import { networkRoutes } from "./network/routes.js";
 import { regionsRoutes } from "./regions/routes.js";
 
 /** Every module's routes, mounted under /api/v1. A new module adds itself here. */
-export const modules: FastifyPluginAsync[] = [accountsRoutes, regionsRoutes, logbookRoutes, mailRoutes];
+export const modules: FastifyPluginAsync[] = [
+  accountsRoutes,
+  regionsRoutes,
+  logbookRoutes,
+  mailRoutes,
+  networkRoutes,
+];

@@ -32,6 +32,14 @@ const messages = {
     "field.version": "Versie ontbreekt of is ongeldig",
     "field.lastBeheerder": "Een regio houdt minstens één actieve beheerder",
     "field.fileType": "Dit bestandstype is niet toegestaan",
+    "field.postcode": "Vul een postcode in als 1234 AB",
+    "field.agb": "Een AGB-code heeft 8 cijfers",
+    "field.kvk": "Een KvK-nummer heeft 8 cijfers",
+    "field.cbsGemeente": "Een CBS-gemeentecode is GM gevolgd door 4 cijfers",
+    "field.cbsWijk": "Een CBS-wijkcode is WK gevolgd door 6 cijfers",
+    "field.parentNotFound": "Deze bovenliggende organisatie bestaat niet in uw regio",
+    "field.parentCycle": "Een organisatie kan niet onder zichzelf of onder een eigen onderdeel vallen",
+    "field.hasChildren": "Deze organisatie heeft nog onderdelen of is opgegaan-doel; verplaats die eerst",
   },
   en: {
     "problem.badRequest": "The request is invalid",
@@ -60,6 +68,15 @@ const messages = {
     "field.version": "Version is missing or invalid",
     "field.lastBeheerder": "A region keeps at least one active beheerder",
     "field.fileType": "This file type is not allowed",
+    "field.postcode": "Enter a postcode like 1234 AB",
+    "field.agb": "An AGB code has 8 digits",
+    "field.kvk": "A KvK number has 8 digits",
+    "field.cbsGemeente": "A CBS municipality code is GM followed by 4 digits",
+    "field.cbsWijk": "A CBS district code is WK followed by 6 digits",
+    "field.parentNotFound": "This parent organisation does not exist in your region",
+    "field.parentCycle": "An organisation cannot be placed under itself or under one of its own parts",
+    "field.hasChildren":
+      "This organisation still has parts or organisations merged into it; move those first",
   },
 } as const;
 

@@ -10,6 +10,9 @@ export const listQuerySchema = z.object({
   cursor: z.string().max(1000).optional(),
 });
 
+/** `q` as a literal substring for LIKE/ILIKE: its own %, _ and \\ match themselves. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export const pageSchema = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().optional() });
 

@@ -5,7 +5,7 @@ import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
 import { sessions, users, userTokens } from "../../platform/identity-schema.js";
 import { enqueueMail } from "../../platform/mail.js";
-import { keyset } from "../../platform/pagination.js";
+import { escapeLike, keyset } from "../../platform/pagination.js";
 import { hashToken, newToken } from "../../platform/secrets.js";
 import { invitationMail } from "./mails.js";
 import { presentUser } from "./presenters.js";
@@ -48,8 +48,6 @@ export async function listUsers(
   const { items, nextCursor } = page.page(rows, (r) => [r[sortKey], r.id]);
   return { items: items.map(presentUser), nextCursor, total: total?.n ?? 0 };
 }
-
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function getUser(ctx: Ctx, id: string) {
   const [row] = await ctx.tx
