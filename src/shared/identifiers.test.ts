@@ -20,7 +20,17 @@ describe("Dutch identifiers", () => {
   });
 
   it("refuses postcodes with a leading zero, the letters SA, SD or SS, or the wrong shape", () => {
-    for (const bad of ["0123 AB", "1234 SA", "1234 sd", "1234 SS", "123 AB", "12345 AB", "1234 A", "1234-AB", ""])
+    for (const bad of [
+      "0123 AB",
+      "1234 SA",
+      "1234 sd",
+      "1234 SS",
+      "123 AB",
+      "12345 AB",
+      "1234 A",
+      "1234-AB",
+      "",
+    ])
       expect(normalisePostcode(bad), bad).toBeNull();
   });
 

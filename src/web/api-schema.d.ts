@@ -1418,6 +1418,371 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisaties in het netwerk van de regio (zoeken op naam, plaats, AGB of KvK) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                    kind?: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                    status?: "founding" | "active" | "merged" | "ended";
+                    municipalityCode?: string;
+                    parentId?: string;
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                                name: string;
+                                /** @enum {string} */
+                                status: "founding" | "active" | "merged" | "ended";
+                                statusDate: string | null;
+                                parentId: string | null;
+                                parentName: string | null;
+                                mergedIntoId: string | null;
+                                visitStreet: string | null;
+                                visitHouseNumber: string | null;
+                                visitPostcode: string | null;
+                                visitCity: string | null;
+                                postalStreet: string | null;
+                                postalHouseNumber: string | null;
+                                postalPostcode: string | null;
+                                postalCity: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                website: string | null;
+                                agbCode: string | null;
+                                kvkNumber: string | null;
+                                municipalityCode: string | null;
+                                wijkCode: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Organisatie toevoegen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                        name: string;
+                        /** @enum {string} */
+                        status?: "founding" | "active" | "merged" | "ended";
+                        statusDate?: string | null;
+                        parentId?: string | null;
+                        visitStreet?: string | null;
+                        visitHouseNumber?: string | null;
+                        visitPostcode?: string | null;
+                        visitCity?: string | null;
+                        postalStreet?: string | null;
+                        postalHouseNumber?: string | null;
+                        postalPostcode?: string | null;
+                        postalCity?: string | null;
+                        phone?: string | null;
+                        email?: string | null;
+                        website?: string | null;
+                        agbCode?: string | null;
+                        kvkNumber?: string | null;
+                        municipalityCode?: string | null;
+                        wijkCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                            name: string;
+                            /** @enum {string} */
+                            status: "founding" | "active" | "merged" | "ended";
+                            statusDate: string | null;
+                            parentId: string | null;
+                            parentName: string | null;
+                            mergedIntoId: string | null;
+                            visitStreet: string | null;
+                            visitHouseNumber: string | null;
+                            visitPostcode: string | null;
+                            visitCity: string | null;
+                            postalStreet: string | null;
+                            postalHouseNumber: string | null;
+                            postalPostcode: string | null;
+                            postalCity: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            website: string | null;
+                            agbCode: string | null;
+                            kvkNumber: string | null;
+                            municipalityCode: string | null;
+                            wijkCode: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisaties exporteren (CSV of xlsx), met dezelfde filters als de lijst */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                    status?: "founding" | "active" | "merged" | "ended";
+                    municipalityCode?: string;
+                    parentId?: string;
+                    q?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén organisatie */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                            name: string;
+                            /** @enum {string} */
+                            status: "founding" | "active" | "merged" | "ended";
+                            statusDate: string | null;
+                            parentId: string | null;
+                            parentName: string | null;
+                            mergedIntoId: string | null;
+                            visitStreet: string | null;
+                            visitHouseNumber: string | null;
+                            visitPostcode: string | null;
+                            visitCity: string | null;
+                            postalStreet: string | null;
+                            postalHouseNumber: string | null;
+                            postalPostcode: string | null;
+                            postalCity: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            website: string | null;
+                            agbCode: string | null;
+                            kvkNumber: string | null;
+                            municipalityCode: string | null;
+                            wijkCode: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Organisatie verwijderen (alleen zonder onderdelen; anders: status beëindigd) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Organisatie wijzigen (met de version die u las) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        kind?: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                        name?: string;
+                        /** @enum {string} */
+                        status?: "founding" | "active" | "merged" | "ended";
+                        statusDate?: string | null;
+                        parentId?: string | null;
+                        visitStreet?: string | null;
+                        visitHouseNumber?: string | null;
+                        visitPostcode?: string | null;
+                        visitCity?: string | null;
+                        postalStreet?: string | null;
+                        postalHouseNumber?: string | null;
+                        postalPostcode?: string | null;
+                        postalCity?: string | null;
+                        phone?: string | null;
+                        email?: string | null;
+                        website?: string | null;
+                        agbCode?: string | null;
+                        kvkNumber?: string | null;
+                        municipalityCode?: string | null;
+                        wijkCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                            name: string;
+                            /** @enum {string} */
+                            status: "founding" | "active" | "merged" | "ended";
+                            statusDate: string | null;
+                            parentId: string | null;
+                            parentName: string | null;
+                            mergedIntoId: string | null;
+                            visitStreet: string | null;
+                            visitHouseNumber: string | null;
+                            visitPostcode: string | null;
+                            visitCity: string | null;
+                            postalStreet: string | null;
+                            postalHouseNumber: string | null;
+                            postalPostcode: string | null;
+                            postalCity: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            website: string | null;
+                            agbCode: string | null;
+                            kvkNumber: string | null;
+                            municipalityCode: string | null;
+                            wijkCode: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

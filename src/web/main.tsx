@@ -28,6 +28,8 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     "--mantine-color-blue-light-color": "var(--mantine-color-blue-9)",
     "--mantine-color-blue-light-hover": "var(--mantine-color-blue-1)",
+    // Field errors in red-6 are 3.3:1 on white; red-9 passes.
+    "--mantine-color-error": "var(--mantine-color-red-9)",
   },
   dark: {},
 });

@@ -49,7 +49,7 @@ const app = createRoute({
     return { session };
   },
 });
-const page = (path: string, load: () => Promise<Record<string, unknown>>, name: string) =>
+const page = <P extends string>(path: P, load: () => Promise<Record<string, unknown>>, name: string) =>
   createRoute({
     getParentRoute: () => app,
     path,
@@ -72,6 +72,9 @@ const routeTree = root.addChildren([
   app.addChildren([
     page("/", () => import("./modules/regions/DashboardPage"), "DashboardPage"),
     usersRoute,
+    page("/organisaties", () => import("./modules/network/OrganisationsPage"), "OrganisationsPage"),
+    page("/organisaties/nieuw", () => import("./modules/network/OrganisationPage"), "NewOrganisationPage"),
+    page("/organisaties/$id", () => import("./modules/network/OrganisationPage"), "OrganisationPage"),
     page("/logboek", () => import("./modules/logbook/LogbookPage"), "LogbookPage"),
     page("/beheer/email", () => import("./modules/mail/MailPage"), "MailPage"),
     page("/beheer/regio", () => import("./modules/regions/RegionSettingsPage"), "RegionSettingsPage"),

@@ -27,6 +27,7 @@ interface NavItem {
 // Only modules that exist are in the menu; an item needing a permission shows only with it.
 const NAV: NavItem[] = [
   { to: "/", label: "nav.dashboard" },
+  { to: "/organisaties", label: "nav.organisations", permission: "organisation.list" },
   { to: "/gebruikers", label: "nav.users", permission: "user.list" },
   { to: "/logboek", label: "nav.logbook", permission: "auditEvent.list" },
   { to: "/beheer/email", label: "nav.mail", permission: "mail.list" },

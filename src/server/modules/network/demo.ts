@@ -1,0 +1,104 @@
+import type { OrganisationKind } from "../../../shared/network.js";
+import type { Ctx } from "../../platform/context.js";
+import { createOrganisation } from "./organisations-service.js";
+
+/**
+ * The demo region's network: a coöperatie with its WSVs in the real gemeenten of Zuid-Holland
+ * Noord, the four zorggroepen that are merging into it, practices in each WSV and the partners at
+ * the table. Names, addresses and numbers are fictional.
+ */
+const WSVS: { name: string; city: string; gm: string; postcode: number }[] = [
+  { name: "Katwijk", city: "Katwijk", gm: "GM0537", postcode: 2221 },
+  { name: "Rijnsburg-Valkenburg", city: "Rijnsburg", gm: "GM0537", postcode: 2231 },
+  { name: "Noordwijk", city: "Noordwijk", gm: "GM0575", postcode: 2201 },
+  { name: "Oegstgeest", city: "Oegstgeest", gm: "GM0579", postcode: 2341 },
+  { name: "Leiden Noord", city: "Leiden", gm: "GM0546", postcode: 2315 },
+  { name: "Leiden Zuid", city: "Leiden", gm: "GM0546", postcode: 2316 },
+  { name: "Merenwijk", city: "Leiden", gm: "GM0546", postcode: 2318 },
+  { name: "Leiderdorp", city: "Leiderdorp", gm: "GM0547", postcode: 2351 },
+  { name: "Voorschoten", city: "Voorschoten", gm: "GM0626", postcode: 2251 },
+  { name: "Zoeterwoude", city: "Zoeterwoude", gm: "GM0638", postcode: 2381 },
+  { name: "Alphen Noord", city: "Alphen aan den Rijn", gm: "GM0484", postcode: 2401 },
+  { name: "Alphen Zuid", city: "Alphen aan den Rijn", gm: "GM0484", postcode: 2406 },
+  { name: "Kaag en Braassem", city: "Roelofarendsveen", gm: "GM1884", postcode: 2371 },
+  { name: "Nieuwkoop", city: "Nieuwkoop", gm: "GM0569", postcode: 2421 },
+  { name: "Lisse", city: "Lisse", gm: "GM0553", postcode: 2161 },
+  { name: "Hillegom", city: "Hillegom", gm: "GM0534", postcode: 2181 },
+  { name: "Teylingen", city: "Sassenheim", gm: "GM1525", postcode: 2171 },
+];
+const STREETS = ["Hoofdstraat", "Kerkstraat", "Molenweg", "Dorpsstraat", "Julianalaan", "Rijnstraat"];
+const PRACTICES: { kind: OrganisationKind; name: (city: string, i: number) => string; agb: string }[] = [
+  { kind: "general_practice", name: (c) => `Huisartsenpraktijk ${c} Centrum`, agb: "01" },
+  {
+    kind: "general_practice",
+    name: (c, i) => `Huisartsen De ${["Linde", "Eik", "Beuk", "Wilg"][i % 4]} ${c}`,
+    agb: "01",
+  },
+  { kind: "pharmacy", name: (c) => `Apotheek ${c}`, agb: "02" },
+  { kind: "physiotherapy", name: (c) => `Fysiotherapie ${c}`, agb: "04" },
+];
+const CARE_GROUPS = ["Rijn en Duin", "Bollenstreek", "Leiden en Omstreken", "Groene Hart"];
+const PARTNERS: { kind: OrganisationKind; name: string; city: string; gm: string }[] = [
+  { kind: "hospital", name: "Ziekenhuis Oude Rijn", city: "Leiden", gm: "GM0546" },
+  { kind: "gp_out_of_hours", name: "Huisartsenpost Duin- en Bollenstreek", city: "Katwijk", gm: "GM0537" },
+  { kind: "elderly_care", name: "VVT De Zorgtuin", city: "Leiderdorp", gm: "GM0547" },
+  { kind: "district_nursing", name: "Thuiszorg Holland Rijnland", city: "Alphen aan den Rijn", gm: "GM0484" },
+  { kind: "municipality", name: "Gemeente Katwijk", city: "Katwijk", gm: "GM0537" },
+  { kind: "health_insurer", name: "Zorgverzekeraar Westland Zorg", city: "Leiden", gm: "GM0546" },
+  { kind: "social_domain", name: "Welzijn Rijnstreek", city: "Alphen aan den Rijn", gm: "GM0484" },
+  {
+    kind: "professional_association",
+    name: "Huisartsenvereniging Holland Rijnland",
+    city: "Leiden",
+    gm: "GM0546",
+  },
+];
+
+export async function seedNetworkDemo(ctx: Ctx) {
+  const coop = await createOrganisation(ctx, {
+    kind: "cooperative",
+    name: "Coöperatie Eerstelijn Zuid-Holland Noord",
+    visitStreet: "Stationsweg",
+    visitHouseNumber: "5",
+    visitPostcode: "2312 AS",
+    visitCity: "Leiden",
+    municipalityCode: "GM0546",
+    website: "https://eerstelijn-zhn.example.nl",
+  });
+  for (const name of CARE_GROUPS)
+    await createOrganisation(ctx, { kind: "care_group", name: `Zorggroep ${name}` });
+
+  let n = 0;
+  for (const [w, wsv] of WSVS.entries()) {
+    const network = await createOrganisation(ctx, {
+      kind: "neighbourhood_network",
+      name: `WSV ${wsv.name}`,
+      parentId: coop.id,
+      visitCity: wsv.city,
+      municipalityCode: wsv.gm,
+    });
+    for (const [p, practice] of PRACTICES.entries()) {
+      if ((w + p) % 5 === 4) continue; // not every WSV has every discipline
+      n++;
+      await createOrganisation(ctx, {
+        kind: practice.kind,
+        name: practice.name(wsv.name, w),
+        parentId: network.id,
+        visitStreet: STREETS[(w + p) % STREETS.length],
+        visitHouseNumber: String(3 + ((w * 7 + p * 11) % 90)),
+        visitPostcode: `${wsv.postcode + (p % 3)} ${"ABCEGHKLMN"[(w + p) % 10]}${"ABCEGHKLMN"[(w * 3 + p) % 10]}`,
+        visitCity: wsv.city,
+        municipalityCode: wsv.gm,
+        phone: `071 ${String(5000000 + n * 1237).slice(0, 3)} ${String(n * 37).padStart(4, "0")}`,
+        agbCode: `${practice.agb}${String(100000 + n * 173).slice(-6)}`,
+      });
+    }
+  }
+  for (const partner of PARTNERS)
+    await createOrganisation(ctx, {
+      kind: partner.kind,
+      name: partner.name,
+      visitCity: partner.city,
+      municipalityCode: partner.gm,
+    });
+}

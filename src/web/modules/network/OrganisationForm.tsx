@@ -1,0 +1,208 @@
+import { Button, Fieldset, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { normaliseAgb, normaliseKvk, normalisePostcode } from "../../../shared/identifiers";
+import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../../shared/network";
+import { ApiProblem, api, unwrap } from "../../api";
+import { useT } from "../../i18n";
+import type { MessageKey } from "../../i18n/nl";
+import { notifyError } from "../../notify";
+
+export type Organisation = Awaited<ReturnType<typeof fetchOrganisation>>;
+export const fetchOrganisation = async (id: string) =>
+  unwrap(await api.GET("/api/v1/organisations/{id}", { params: { path: { id } } }));
+
+const TEXT_FIELDS = [
+  "visitStreet",
+  "visitHouseNumber",
+  "visitPostcode",
+  "visitCity",
+  "postalStreet",
+  "postalHouseNumber",
+  "postalPostcode",
+  "postalCity",
+  "phone",
+  "email",
+  "website",
+  "agbCode",
+  "kvkNumber",
+  "municipalityCode",
+  "wijkCode",
+] as const;
+type Values = Record<(typeof TEXT_FIELDS)[number] | "name" | "statusDate", string> & {
+  kind: string;
+  status: string;
+  parentId: string | null;
+};
+
+const initialValues = (o?: Organisation): Values => ({
+  name: o?.name ?? "",
+  kind: o?.kind ?? "general_practice",
+  status: o?.status ?? "active",
+  statusDate: o?.statusDate ?? "",
+  parentId: o?.parentId ?? null,
+  ...(Object.fromEntries(TEXT_FIELDS.map((f) => [f, o?.[f] ?? ""])) as Record<
+    (typeof TEXT_FIELDS)[number],
+    string
+  >),
+});
+
+/** What the form sends: empty fields as null, so clearing a field clears it on the server. */
+const toBody = (v: Values) => ({
+  ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, v[f].trim() || null])),
+  name: v.name,
+  kind: v.kind as Organisation["kind"],
+  status: v.status as Organisation["status"],
+  statusDate: v.statusDate || null,
+  parentId: v.parentId,
+});
+
+/**
+ * Create or edit an organisation. Checks Dutch identifiers as the user leaves a field (the same
+ * rules as the server), and shows the server's field errors where they belong.
+ */
+export function OrganisationForm({
+  organisation,
+  onSaved,
+  readOnly = false,
+}: {
+  organisation?: Organisation;
+  onSaved: (saved: Organisation) => void;
+  readOnly?: boolean;
+}) {
+  const { t } = useT();
+  const check = (normalise: (v: string) => string | null, key: MessageKey) => (v: string) =>
+    v.trim() && !normalise(v) ? t(key) : null;
+  const form = useForm<Values>({
+    initialValues: initialValues(organisation),
+    validateInputOnBlur: true,
+    validate: {
+      name: (v) => (v.trim() ? null : t("field.required")),
+      visitPostcode: check(normalisePostcode, "field.postcode"),
+      postalPostcode: check(normalisePostcode, "field.postcode"),
+      agbCode: check(normaliseAgb, "field.agb"),
+      kvkNumber: check(normaliseKvk, "field.kvk"),
+    },
+  });
+
+  // Parent: searched on the server among all organisations of the region.
+  const [parentSearch, setParentSearch] = useState(organisation?.parentName ?? "");
+  const [parentQuery] = useDebouncedValue(parentSearch, 250);
+  const parents = useQuery({
+    queryKey: ["organisation-parents", parentQuery],
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/organisations", {
+          params: { query: { q: parentQuery || undefined, limit: 20 } },
+        }),
+      ).items,
+    placeholderData: keepPreviousData,
+  });
+  const parentOptions = (parents.data ?? [])
+    .filter((o) => o.id !== organisation?.id)
+    .map((o) => ({ value: o.id, label: o.name }));
+  if (organisation?.parentId && !parentOptions.some((o) => o.value === organisation.parentId))
+    parentOptions.unshift({ value: organisation.parentId, label: organisation.parentName ?? "" });
+
+  const submit = form.onSubmit(async (values) => {
+    try {
+      const saved = organisation
+        ? unwrap(
+            await api.PATCH("/api/v1/organisations/{id}", {
+              params: { path: { id: organisation.id } },
+              body: { version: organisation.version, ...toBody(values) },
+            }),
+          )
+        : unwrap(await api.POST("/api/v1/organisations", { body: toBody(values) }));
+      form.resetDirty(values);
+      onSaved(saved);
+    } catch (e) {
+      if (e instanceof ApiProblem && e.errors.length && e.status !== 409) form.setErrors(e.fieldErrors());
+      else if (e instanceof ApiProblem && e.status === 409) onSaved(e.body.current as Organisation);
+      else notifyError(e);
+    }
+  });
+
+  const field = (name: keyof Values, label: MessageKey, extra: Record<string, unknown> = {}) => (
+    <TextInput label={t(label)} readOnly={readOnly} {...form.getInputProps(name)} {...extra} />
+  );
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={organisation?.name ?? t("org.new")}>
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {field("name", "org.name", { required: true })}
+          <Select
+            label={t("org.kind")}
+            data={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
+            searchable
+            allowDeselect={false}
+            readOnly={readOnly}
+            {...form.getInputProps("kind")}
+          />
+          <Select
+            label={t("org.status")}
+            data={ORGANISATION_STATUSES.map((s) => ({ value: s, label: t(`org.status.${s}`) }))}
+            allowDeselect={false}
+            readOnly={readOnly}
+            {...form.getInputProps("status")}
+          />
+          {field("statusDate", "org.statusDate", { type: "date" })}
+          <Select
+            label={t("org.parent")}
+            placeholder={t("org.noParent")}
+            data={parentOptions}
+            searchable
+            clearable
+            searchValue={parentSearch}
+            onSearchChange={setParentSearch}
+            filter={({ options }) => options}
+            nothingFoundMessage={t("nav.nothingFound")}
+            readOnly={readOnly}
+            {...form.getInputProps("parentId")}
+          />
+        </SimpleGrid>
+        <Fieldset legend={t("org.visitAddress")}>
+          <SimpleGrid cols={{ base: 1, sm: 4 }}>
+            {field("visitStreet", "org.street")}
+            {field("visitHouseNumber", "org.houseNumber")}
+            {field("visitPostcode", "org.postcode", { autoComplete: "postal-code" })}
+            {field("visitCity", "org.city")}
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t("org.postalAddress")}>
+          <SimpleGrid cols={{ base: 1, sm: 4 }}>
+            {field("postalStreet", "org.street")}
+            {field("postalHouseNumber", "org.houseNumber")}
+            {field("postalPostcode", "org.postcode")}
+            {field("postalCity", "org.city")}
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t("org.contact")}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {field("phone", "org.phone", { type: "tel" })}
+            {field("email", "org.email", { type: "email" })}
+            {field("website", "org.website", { type: "url", placeholder: "https://" })}
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t("org.identifiers")}>
+          <SimpleGrid cols={{ base: 1, sm: 4 }}>
+            {field("agbCode", "org.agb", { inputMode: "numeric" })}
+            {field("kvkNumber", "org.kvk", { inputMode: "numeric" })}
+            {field("municipalityCode", "org.municipality", { placeholder: "GM0000" })}
+            {field("wijkCode", "org.wijk", { placeholder: "WK000000" })}
+          </SimpleGrid>
+        </Fieldset>
+        {!readOnly && (
+          <Group>
+            <Button type="submit" loading={form.submitting}>
+              {organisation ? t("common.save") : t("org.add")}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+import { Anchor, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useParams } from "@tanstack/react-router";
+import { api, unwrap } from "../../api";
+import { PageTitle } from "../../components/PageTitle";
+import { useT } from "../../i18n";
+import { notify, notifyError } from "../../notify";
+import { useSession } from "../../session";
+import { fetchOrganisation, type Organisation, OrganisationForm } from "./OrganisationForm";
+
+/** One organisation: its details (editable by the bureau) and what falls under it. */
+export function OrganisationPage() {
+  const { t } = useT();
+  const { id } = useParams({ strict: false }) as { id: string };
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const organisation = useQuery({ queryKey: ["organisation", id], queryFn: () => fetchOrganisation(id) });
+  const children = useQuery({
+    queryKey: ["organisations", "children", id],
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/organisations", { params: { query: { parentId: id, limit: 200 } } }))
+        .items,
+  });
+  const o = organisation.data;
+  if (!o) return <Text>{organisation.isError ? t("common.error") : t("common.loading")}</Text>;
+
+  async function saved(next: Organisation) {
+    // A 409 also lands here with the current state: the form re-mounts with it (key = version).
+    if (next.version !== (o?.version ?? 0) + 1) notify(t("org.conflict"), "red");
+    else notify(t("org.saved"));
+    queryClient.setQueryData(["organisation", id], next);
+    await queryClient.invalidateQueries({ queryKey: ["organisations"] });
+  }
+
+  async function remove() {
+    if (!o || !window.confirm(t("org.deleteConfirm", { name: o.name }))) return;
+    try {
+      unwrap(await api.DELETE("/api/v1/organisations/{id}", { params: { path: { id } } }));
+      notify(t("org.deleted", { name: o.name }));
+      await queryClient.invalidateQueries({ queryKey: ["organisations"] });
+      await navigate({ to: "/organisaties" });
+    } catch (e) {
+      notifyError(e);
+    }
+  }
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/organisaties" size="sm">
+        ← {t("org.back")}
+      </Anchor>
+      <PageTitle>{o.name}</PageTitle>
+      <Text c="gray.7">
+        {t(`org.kind.${o.kind}`)} · {t(`org.status.${o.status}`)}
+        {o.parentName ? ` · ${t("org.parent")}: ${o.parentName}` : ""}
+      </Text>
+      <Paper withBorder p="md">
+        <OrganisationForm
+          key={o.version}
+          organisation={o}
+          onSaved={saved}
+          readOnly={!session?.permissions["organisation.update"]}
+        />
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={3} size="h4" mb="sm">
+          {t("org.children")}
+        </Title>
+        {children.data?.length ? (
+          <List>
+            {children.data.map((c) => (
+              <List.Item key={c.id}>
+                <Anchor
+                  renderRoot={(props) => <Link {...props} to="/organisaties/$id" params={{ id: c.id }} />}
+                >
+                  {c.name}
+                </Anchor>{" "}
+                <Text span size="sm" c="gray.7">
+                  ({t(`org.kind.${c.kind}`)})
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        ) : (
+          <Text>{t("org.noChildren")}</Text>
+        )}
+      </Paper>
+      {session?.permissions["organisation.delete"] && (
+        <Group>
+          <Button color="red" variant="outline" onClick={remove}>
+            {t("org.delete")}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** A new organisation; after saving, its own page. */
+export function NewOrganisationPage() {
+  const { t } = useT();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  return (
+    <Stack>
+      <Anchor component={Link} to="/organisaties" size="sm">
+        ← {t("org.back")}
+      </Anchor>
+      <PageTitle>{t("org.new")}</PageTitle>
+      <Paper withBorder p="md">
+        <OrganisationForm
+          onSaved={async (created) => {
+            notify(t("org.created", { name: created.name }));
+            await queryClient.invalidateQueries({ queryKey: ["organisations"] });
+            await navigate({ to: "/organisaties/$id", params: { id: created.id } });
+          }}
+        />
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,151 @@
+import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, UnstyledButton } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../../shared/network";
+import { api, unwrap } from "../../api";
+import { PageTitle } from "../../components/PageTitle";
+import { useT } from "../../i18n";
+import { useSession } from "../../session";
+
+type Kind = (typeof ORGANISATION_KINDS)[number];
+type Status = (typeof ORGANISATION_STATUSES)[number];
+
+/** The region's organisations: search, filter, sort by name, page on, export what is filtered. */
+export function OrganisationsPage() {
+  const { t } = useT();
+  const session = useSession();
+  const [q, setQ] = useState("");
+  const [search] = useDebouncedValue(q.trim(), 250);
+  const [kind, setKind] = useState<Kind | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [municipalityCode, setMunicipality] = useState<string | null>(null);
+  const [descending, setDescending] = useState(false);
+  const filter = {
+    q: search || undefined,
+    kind: kind ?? undefined,
+    status: status ?? undefined,
+    municipalityCode: municipalityCode ?? undefined,
+  };
+
+  const municipalities =
+    useQuery({
+      queryKey: ["region"],
+      queryFn: async () => unwrap(await api.GET("/api/v1/region")),
+    }).data?.municipalities ?? [];
+  const fetchPage = async ({ pageParam }: { pageParam: string | undefined }) =>
+    unwrap(
+      await api.GET("/api/v1/organisations", {
+        params: { query: { ...filter, sort: descending ? "-name" : "name", cursor: pageParam, limit: 50 } },
+      }),
+    );
+  const list = useInfiniteQuery({
+    queryKey: ["organisations", filter, descending],
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: Awaited<ReturnType<typeof fetchPage>>) => last.nextCursor ?? undefined,
+    queryFn: fetchPage,
+    placeholderData: keepPreviousData,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const exportHref = (format: "csv" | "xlsx") =>
+    `/api/v1/organisations/export?${new URLSearchParams(
+      Object.entries({ ...filter, format }).filter((e): e is [string, string] => Boolean(e[1])),
+    )}`;
+
+  return (
+    <Stack>
+      <PageTitle>{t("org.title")}</PageTitle>
+      <Group wrap="wrap" align="flex-end">
+        <TextInput label={t("org.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+        <Select
+          label={t("org.kind")}
+          placeholder={t("org.allKinds")}
+          data={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
+          value={kind}
+          onChange={(v) => setKind(v as Kind | null)}
+          searchable
+          clearable
+        />
+        <Select
+          label={t("org.status")}
+          placeholder={t("org.allStatuses")}
+          data={ORGANISATION_STATUSES.map((s) => ({ value: s, label: t(`org.status.${s}`) }))}
+          value={status}
+          onChange={(v) => setStatus(v as Status | null)}
+          clearable
+        />
+        <Select
+          label={t("org.municipality")}
+          placeholder={t("org.allMunicipalities")}
+          data={municipalities.map((m) => ({ value: m.cbsCode, label: m.name }))}
+          value={municipalityCode}
+          onChange={setMunicipality}
+          searchable
+          clearable
+        />
+      </Group>
+      <Group justify="space-between" wrap="wrap">
+        <Text size="sm" aria-live="polite">
+          {t("org.count", { count: list.data?.pages[0]?.total ?? 0 })}
+        </Text>
+        <Group gap="xs">
+          {session?.permissions["organisation.export"] && (
+            <>
+              <Button component="a" href={exportHref("csv")} variant="default" size="xs" download>
+                {t("common.exportCsv")}
+              </Button>
+              <Button component="a" href={exportHref("xlsx")} variant="default" size="xs" download>
+                {t("common.exportXlsx")}
+              </Button>
+            </>
+          )}
+          {session?.permissions["organisation.create"] && (
+            <Button component={Link} to="/organisaties/nieuw" size="xs">
+              {t("org.add")}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th aria-sort={descending ? "descending" : "ascending"}>
+                <UnstyledButton onClick={() => setDescending((d) => !d)} aria-label={t("org.sortName")}>
+                  {t("org.name")} {descending ? "▼" : "▲"}
+                </UnstyledButton>
+              </Table.Th>
+              <Table.Th>{t("org.kind")}</Table.Th>
+              <Table.Th>{t("org.city")}</Table.Th>
+              <Table.Th>{t("org.parent")}</Table.Th>
+              <Table.Th>{t("org.status")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>
+                  <Anchor
+                    renderRoot={(props) => <Link {...props} to="/organisaties/$id" params={{ id: o.id }} />}
+                  >
+                    {o.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{t(`org.kind.${o.kind}`)}</Table.Td>
+                <Table.Td>{o.visitCity ?? ""}</Table.Td>
+                <Table.Td>{o.parentName ?? ""}</Table.Td>
+                <Table.Td>{t(`org.status.${o.status}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {list.hasNextPage && (
+        <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
+          {t("common.more")}
+        </Button>
+      )}
+    </Stack>
+  );
+}

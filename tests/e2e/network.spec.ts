@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { axeClean, logIn, newPage } from "./helpers";
+
+test("the bureau finds organisations, adds a practice under a WSV, and exports the list", async ({
+  browser,
+}) => {
+  const page = await newPage(browser);
+  await logIn(page, "medewerker@zhn.demo");
+  await page.getByRole("link", { name: "Organisaties" }).click();
+  await expect(page.getByRole("heading", { name: "Organisaties" })).toBeVisible();
+  await expect(page.getByText(/\d+ organisaties/)).not.toHaveText("0 organisaties");
+  await axeClean(page);
+
+  await page.getByLabel("Zoek op naam, plaats, AGB of KvK").fill("katwijk");
+  await page
+    .getByRole("textbox", { name: "Soort" })
+    .or(page.getByRole("combobox", { name: "Soort" }))
+    .click();
+  await page.getByRole("option", { name: "Apotheek" }).click();
+  await expect(page.getByText("1 organisaties")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Apotheek Katwijk" })).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Exporteer Excel" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^organisaties-.*\.xlsx$/);
+
+  await page.getByRole("link", { name: "Organisatie toevoegen" }).click();
+  await expect(page.getByRole("heading", { name: "Nieuwe organisatie" })).toBeVisible();
+  await page.getByLabel("Naam").first().fill("Huisartsenpraktijk Het Anker");
+  const postcode = page.getByRole("group", { name: "Bezoekadres" }).getByLabel("Postcode");
+  await postcode.fill("0123 AB");
+  await postcode.blur();
+  await expect(page.getByText("Vul een postcode in als 1234 AB")).toBeVisible();
+  await axeClean(page);
+  await postcode.fill("2221ab");
+  await page.getByRole("combobox", { name: "Valt onder" }).fill("WSV Katwijk");
+  await page.getByRole("option", { name: "WSV Katwijk" }).click();
+  await page.getByRole("button", { name: "Organisatie toevoegen" }).click();
+
+  await expect(page.getByRole("heading", { name: "Huisartsenpraktijk Het Anker" })).toBeVisible();
+  await expect(page.getByText("Valt onder: WSV Katwijk")).toBeVisible();
+  await expect(page.getByRole("group", { name: "Bezoekadres" }).getByLabel("Postcode")).toHaveValue(
+    "2221 AB",
+  );
+  await axeClean(page);
+
+  // The WSV lists its new practice.
+  await page.goto("/organisaties");
+  await page.getByLabel("Zoek op naam, plaats, AGB of KvK").fill("WSV Katwijk");
+  await page.getByRole("link", { name: "WSV Katwijk" }).click();
+  await expect(page.getByRole("link", { name: "Huisartsenpraktijk Het Anker" })).toBeVisible();
+});
+
+test("a partner reads the directory but cannot change it", async ({ browser }) => {
+  const page = await newPage(browser);
+  await logIn(page, "partner@zhn.demo");
+  await page.getByRole("link", { name: "Organisaties" }).click();
+  await expect(page.getByRole("link", { name: "Organisatie toevoegen" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Exporteer CSV" })).toHaveCount(0);
+  await page.getByLabel("Zoek op naam, plaats, AGB of KvK").fill("ziekenhuis");
+  await page.getByRole("link", { name: "Ziekenhuis Oude Rijn" }).click();
+  await expect(page.getByRole("heading", { name: "Ziekenhuis Oude Rijn" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Opslaan" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Verwijderen" })).toHaveCount(0);
+  await axeClean(page);
+});
