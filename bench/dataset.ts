@@ -7,7 +7,7 @@ import { ROLES } from "../src/shared/roles.js";
  * a million rows take seconds, not minutes. Ids are md5-derived, so every run builds the same
  * rows. Later modules add their tables here.
  */
-export const SCALE = { regions: 60, accounts: 10_000, auditRows: 1_000_000 } as const;
+export const SCALE = { regions: 60, accounts: 10_000, auditRows: 1_000_000, organisations: 20_000 } as const;
 
 /**
  * A deterministic, valid (version 4, RFC 9562 variant) uuid for `kind` number `n`, as SQL: md5
@@ -42,55 +42,96 @@ async function one(db: Db, query: ReturnType<typeof sql>) {
   return String(result.rows[0]?.id ?? "");
 }
 
-export async function datasetPresent(db: Db): Promise<boolean> {
-  const result = (await db.execute(
-    sql`select count(*)::int as n from audit_log where region_id = ${idOf("region", "0")}`,
-  )) as unknown as { rows: { n: number }[] };
-  return (result.rows[0]?.n ?? 0) > 0;
-}
+const countOf = async (db: Db, query: ReturnType<typeof sql>) =>
+  ((await db.execute(query)) as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
+
+const CITIES =
+  "Leiden,Katwijk,Noordwijk,Oegstgeest,Leiderdorp,Voorschoten,Lisse,Hillegom,Sassenheim,Alphen aan den Rijn,Nieuwkoop,Zoeterwoude".split(
+    ",",
+  );
+const ORG_KINDS = [
+  "general_practice",
+  "pharmacy",
+  "physiotherapy",
+  "dietetics",
+  "midwifery",
+  "neighbourhood_network",
+];
+const ORG_WORDS = [
+  "Huisartsenpraktijk",
+  "Apotheek",
+  "Fysiotherapie",
+  "Diëtistenpraktijk",
+  "Verloskundigen",
+  "WSV",
+];
 
 /**
- * Account n lives in region n % regions; audit row g belongs to region g % regions and is made
- * by one of that region's accounts, one row a minute from 2025-01-01 on.
+ * The parts of the dataset, in order. Each is built only when missing, so a dataset made by an
+ * earlier version of this file grows with the new modules' tables instead of being rebuilt.
+ * Account n lives in region n % regions; audit row g belongs to region g % regions and is made by
+ * one of that region's accounts, one row a minute from 2025-01-01 on; organisation n likewise.
  */
-export async function generateDataset(db: Db, log: (line: string) => void) {
-  const { regions, accounts, auditRows } = SCALE;
+function parts() {
+  const { regions, accounts, auditRows, organisations } = SCALE;
   const perRegion = Math.floor(accounts / regions);
+  return [
+    {
+      label: `${regions} regio's en ${accounts} accounts`,
+      present: sql`select count(*)::int as n from regions where id = ${idOf("region", "0")}`,
+      build: [
+        sql`insert into regions (id, slug, name)
+            select ${idOf("region", "r")}, 'bench-' || lpad(r::text, 2, '0'), 'Benchregio ' || lpad(r::text, 2, '0')
+            from generate_series(0, ${regions - 1}) r`,
+        sql`insert into users (id, region_id, email, name, role, status, created_at)
+            select ${idOf("user", "n")}, ${idOf("region", `(n % ${regions})`)},
+                   'account' || n || '@bench.example', ${nameOf("n")},
+                   (${textArray(ROLES)})[1 + n % ${ROLES.length}], 'active',
+                   timestamptz '2024-01-01' + n * interval '1 hour'
+            from generate_series(0, ${accounts - 1}) n`,
+      ],
+    },
+    {
+      label: `${auditRows.toLocaleString("nl-NL")} logboekregels`,
+      present: sql`select count(*)::int as n from audit_log where region_id = ${idOf("region", "0")}`,
+      build: [
+        sql`insert into audit_log (region_id, at, actor_id, actor_name, entity_type, entity_id, action, changes, request_id)
+            select ${idOf("region", `(g % ${regions})`)},
+                   timestamptz '2025-01-01' + g * interval '1 minute',
+                   ${idOf("user", "u")}, ${nameOf("u")},
+                   (${textArray(ENTITY_TYPES)})[1 + (g / ${regions}) % ${ENTITY_TYPES.length}],
+                   ${idOf("entity", "(g % 50000)")}::text,
+                   (${textArray(ACTIONS)})[1 + (g / 7) % ${ACTIONS.length}],
+                   jsonb_build_object('status', jsonb_build_array('concept', 'vastgesteld'), 'titel', jsonb_build_array(null, 'Regel ' || g)),
+                   'bench'
+            from (select g, g % ${regions} + ${regions} * ((g / ${regions} * 7919) % ${perRegion}) as u
+                  from generate_series(0, ${auditRows - 1}) g) s`,
+      ],
+    },
+    {
+      label: `${organisations.toLocaleString("nl-NL")} organisaties`,
+      present: sql`select count(*)::int as n from organisations where region_id = ${idOf("region", "0")}`,
+      build: [
+        sql`insert into organisations (id, region_id, kind, name, visit_city, visit_postcode, agb_code, municipality_code)
+            select ${idOf("organisation", "n")}, ${idOf("region", `(n % ${regions})`)},
+                   (${textArray(ORG_KINDS)})[1 + k], (${textArray(ORG_WORDS)})[1 + k] || ' ' || c || ' ' || (n / ${regions}),
+                   c, (2000 + n % 7000) || ' AB', lpad((n * 7)::text, 8, '0'), 'GM' || lpad((n % 900)::text, 4, '0')
+            from (select n, (n / 7) % ${ORG_KINDS.length} as k,
+                         (${textArray(CITIES)})[1 + (n / 3) % ${CITIES.length}] as c
+                  from generate_series(0, ${organisations - 1}) n) s`,
+      ],
+    },
+  ];
+}
+
+export async function generateDataset(db: Db, log: (line: string) => void) {
   const started = performance.now();
-  const step = async (label: string, query: ReturnType<typeof sql>) => {
+  for (const part of parts()) {
+    if ((await countOf(db, part.present)) > 0) continue;
     const t = performance.now();
-    await db.execute(query);
-    log(`  ${label} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
-  };
-  await step(
-    `${regions} regio's`,
-    sql`insert into regions (id, slug, name)
-        select ${idOf("region", "r")}, 'bench-' || lpad(r::text, 2, '0'), 'Benchregio ' || lpad(r::text, 2, '0')
-        from generate_series(0, ${regions - 1}) r`,
-  );
-  await step(
-    `${accounts} accounts`,
-    sql`insert into users (id, region_id, email, name, role, status, created_at)
-        select ${idOf("user", "n")}, ${idOf("region", `(n % ${regions})`)},
-               'account' || n || '@bench.example', ${nameOf("n")},
-               (${textArray(ROLES)})[1 + n % ${ROLES.length}], 'active',
-               timestamptz '2024-01-01' + n * interval '1 hour'
-        from generate_series(0, ${accounts - 1}) n`,
-  );
-  await step(
-    `${auditRows.toLocaleString("nl-NL")} logboekregels`,
-    sql`insert into audit_log (region_id, at, actor_id, actor_name, entity_type, entity_id, action, changes, request_id)
-        select ${idOf("region", `(g % ${regions})`)},
-               timestamptz '2025-01-01' + g * interval '1 minute',
-               ${idOf("user", "u")}, ${nameOf("u")},
-               (${textArray(ENTITY_TYPES)})[1 + (g / ${regions}) % ${ENTITY_TYPES.length}],
-               ${idOf("entity", "(g % 50000)")}::text,
-               (${textArray(ACTIONS)})[1 + (g / 7) % ${ACTIONS.length}],
-               jsonb_build_object('status', jsonb_build_array('concept', 'vastgesteld'), 'titel', jsonb_build_array(null, 'Regel ' || g)),
-               'bench'
-        from (select g, g % ${regions} + ${regions} * ((g / ${regions} * 7919) % ${perRegion}) as u
-              from generate_series(0, ${auditRows - 1}) g) s`,
-  );
-  await step("statistieken (analyze)", sql`analyze`);
-  log(`  klaar in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    for (const statement of part.build) await db.execute(statement);
+    log(`  ${part.label} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  }
+  await db.execute(sql`analyze`);
+  log(`  dataset klaar in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

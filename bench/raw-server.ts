@@ -72,7 +72,39 @@ async function users(params: URLSearchParams) {
   };
 }
 
+async function organisations(params: URLSearchParams) {
+  const limit = Number(params.get("limit") ?? 50);
+  const q = params.get("q") ?? "";
+  const args = [region, `%${q}%`, q, params.get("kind")];
+  const where = `o.region_id = $1 and (o.name ilike $2 or o.visit_city ilike $2 or o.agb_code = $3 or o.kvk_number = $3)
+     and o.kind = $4`;
+  const [rows, total] = await Promise.all([
+    query(
+      `select o.*, p.name as parent_name from organisations o
+       left join organisations p on p.region_id = o.region_id and p.id = o.parent_id
+       where ${where} order by o.name, o.id limit $5`,
+      [...args, limit + 1],
+    ),
+    query(`select count(*)::int as n from organisations o where ${where}`, args),
+  ]);
+  const camel = (k: string) => k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+  const items = rows.slice(0, limit).map((r) =>
+    Object.fromEntries(
+      Object.entries(r)
+        .filter(([k]) => k !== "region_id")
+        .map(([k, v]) => [camel(k), v instanceof Date ? v.toISOString() : v]),
+    ),
+  );
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? cursorOf([last.name, last.id]) : null,
+    total: total[0]?.n,
+  };
+}
+
 const routes: Record<string, (params: URLSearchParams) => Promise<unknown>> = {
+  "/api/v1/organisations": organisations,
   "/api/v1/audit-events": auditEvents,
   "/api/v1/users": users,
   "/healthz": async () => ({ status: "ok" }),

@@ -18,7 +18,7 @@ import pg from "pg";
 import { createApiToken } from "../src/server/modules/accounts/auth-service.js";
 import { inRegion } from "../src/server/platform/context.js";
 import { migrateDatabase, openDatabase } from "../src/server/platform/db.js";
-import { benchRegionId, datasetPresent, generateDataset, SCALE } from "./dataset.js";
+import { benchRegionId, generateDataset, SCALE } from "./dataset.js";
 
 const { values: opts } = parseArgs({
   options: {
@@ -35,6 +35,10 @@ const log = (line: string) => console.log(line);
 const ENDPOINTS = [
   { name: "logboek (gefilterd, 50 per pagina)", path: "/api/v1/audit-events?entityType=meeting&limit=50" },
   { name: "gebruikers (50 per pagina)", path: "/api/v1/users?limit=50" },
+  {
+    name: "organisaties (zoeken + soort, 50)",
+    path: "/api/v1/organisations?q=leiden&kind=general_practice&limit=50",
+  },
 ];
 const CONNECTIONS = [1, 10];
 
@@ -60,11 +64,8 @@ async function prepareData(env: Record<string, string>) {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR ?? "" });
   try {
     await migrateDatabase(database);
-    if (await datasetPresent(database.db)) log("Dataset staat er al (--regenerate bouwt het opnieuw).");
-    else {
-      log(`Dataset bouwen: ${JSON.stringify(SCALE)}`);
-      await generateDataset(database.db, log);
-    }
+    log(`Dataset ${JSON.stringify(SCALE)}: wat ontbreekt wordt gebouwd (--regenerate bouwt alles opnieuw).`);
+    await generateDataset(database.db, log);
     const regionId = await benchRegionId(database.db);
     const token = await inRegion(database.db, regionId, async (tx) => {
       await tx.execute(sql`delete from api_tokens where name = 'bench'`);
