@@ -28,3 +28,33 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 /** In oprichting, actief, opgegaan in een andere organisatie, beëindigd. */
 export const ORGANISATION_STATUSES = ["founding", "active", "merged", "ended"] as const;
 export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
+
+/** Disciplines of care professionals and contacts (labels: `person.discipline.<discipline>`). */
+export const DISCIPLINES = [
+  "general_practitioner",
+  "practice_nurse_somatic",
+  "practice_nurse_mental_health",
+  "practice_manager",
+  "doctors_assistant",
+  "pharmacist",
+  "pharmacy_assistant",
+  "physiotherapist",
+  "exercise_therapist",
+  "dietitian",
+  "occupational_therapist",
+  "speech_therapist",
+  "midwife",
+  "psychologist",
+  "district_nurse",
+  "elderly_care_physician",
+  "social_worker",
+  "other",
+] as const;
+export type Discipline = (typeof DISCIPLINES)[number];
+
+/**
+ * Who sees a person's entry beyond the bureau: `bureau` (only bureau staff and the board),
+ * `members` (also members), `partners` (also partners).
+ */
+export const PERSON_VISIBILITIES = ["bureau", "members", "partners"] as const;
+export type PersonVisibility = (typeof PERSON_VISIBILITIES)[number];

@@ -1783,6 +1783,451 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Personen (zorgverleners en contactpersonen) die u mag zien; zoeken op naam, e-mail, BIG of AGB */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                    discipline?: "general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other";
+                    organisationId?: string;
+                    sort?: "familyName" | "-familyName";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                givenName: string;
+                                namePrefix: string | null;
+                                familyName: string;
+                                name: string;
+                                disciplines: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other")[];
+                                bigNumber: string | null;
+                                agbCode: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                /** @enum {string} */
+                                visibility: "bureau" | "members" | "partners";
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Persoon toevoegen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        givenName: string;
+                        namePrefix?: string | null;
+                        familyName: string;
+                        disciplines?: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other")[];
+                        bigNumber?: string | null;
+                        agbCode?: string | null;
+                        email?: string | null;
+                        phone?: string | null;
+                        /** @enum {string} */
+                        visibility?: "bureau" | "members" | "partners";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            givenName: string;
+                            namePrefix: string | null;
+                            familyName: string;
+                            name: string;
+                            disciplines: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other")[];
+                            bigNumber: string | null;
+                            agbCode: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            /** @enum {string} */
+                            visibility: "bureau" | "members" | "partners";
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Personen exporteren (CSV of xlsx), met dezelfde filters als de lijst */
+        get: {
+            parameters: {
+                query?: {
+                    discipline?: "general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other";
+                    organisationId?: string;
+                    q?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén persoon */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            givenName: string;
+                            namePrefix: string | null;
+                            familyName: string;
+                            name: string;
+                            disciplines: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other")[];
+                            bigNumber: string | null;
+                            agbCode: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            /** @enum {string} */
+                            visibility: "bureau" | "members" | "partners";
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Persoon wijzigen (met de version die u las) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        givenName?: string;
+                        namePrefix?: string | null;
+                        familyName?: string;
+                        disciplines?: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other")[];
+                        bigNumber?: string | null;
+                        agbCode?: string | null;
+                        email?: string | null;
+                        phone?: string | null;
+                        /** @enum {string} */
+                        visibility?: "bureau" | "members" | "partners";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            givenName: string;
+                            namePrefix: string | null;
+                            familyName: string;
+                            name: string;
+                            disciplines: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other")[];
+                            bigNumber: string | null;
+                            agbCode: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            /** @enum {string} */
+                            visibility: "bureau" | "members" | "partners";
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/work-relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Waar deze persoon werkt of werkte */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                personId: string;
+                                /** Format: uuid */
+                                organisationId: string;
+                                organisationName: string;
+                                function: string | null;
+                                fte: number | null;
+                                fromDate: string | null;
+                                toDate: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Werkrelatie toevoegen: werkt bij een organisatie, in een functie, voor een periode */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organisationId: string;
+                        function?: string | null;
+                        fte?: number | null;
+                        fromDate?: string | null;
+                        toDate?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            /** Format: uuid */
+                            organisationId: string;
+                            organisationName: string;
+                            function: string | null;
+                            fte: number | null;
+                            fromDate: string | null;
+                            toDate: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-relations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Werkrelatie verwijderen */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Werkrelatie wijzigen (bijvoorbeeld beëindigen met een einddatum) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        function?: string | null;
+                        fte?: number | null;
+                        fromDate?: string | null;
+                        toDate?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            /** Format: uuid */
+                            organisationId: string;
+                            organisationName: string;
+                            function: string | null;
+                            fte: number | null;
+                            fromDate: string | null;
+                            toDate: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -76,25 +76,25 @@ test("someone who forgot the password resets it through the e-mailed link", asyn
   const page = await newPage(browser);
   await page.goto("/inloggen");
   await page.getByRole("link", { name: "Wachtwoord vergeten?" }).click();
-  await page.getByLabel("E-mailadres").fill("medewerker@zhn.demo");
+  await page.getByLabel("E-mailadres").fill("projectleider@zhn.demo");
   await page.getByRole("button", { name: "Stuur de link" }).click();
   await expect(page.getByText("Als het adres bekend is, is de link verstuurd")).toBeVisible();
   await axeClean(page);
 
-  const mail = await mailbox.waitFor("medewerker@zhn.demo", /wachtwoord/i);
+  const mail = await mailbox.waitFor("projectleider@zhn.demo", /wachtwoord/i);
   await page.goto(mailbox.linkIn(mail, "/wachtwoord-herstellen/"));
   await page.getByLabel("Nieuw wachtwoord").fill("een-nieuw-wachtwoord");
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
   await expect(page.getByText("Uw wachtwoord is gewijzigd")).toBeVisible();
   await axeClean(page);
 
-  await logIn(page, "medewerker@zhn.demo", "een-nieuw-wachtwoord");
+  await logIn(page, "projectleider@zhn.demo", "een-nieuw-wachtwoord");
   await expect(page.getByRole("heading", { name: "Overzicht" })).toBeVisible();
 });
 
-test("a member turns on two-step login and then needs the code", async ({ browser }) => {
+test("a wijkcoördinator turns on two-step login and then needs the code", async ({ browser }) => {
   const page = await newPage(browser);
-  await logIn(page, "lid@zhn.demo");
+  await logIn(page, "wijkcoordinator@zhn.demo");
   await page.getByRole("link", { name: "Mijn profiel" }).click();
   await page.getByRole("button", { name: "Instellen" }).click();
   await expect(page.getByRole("img", { name: "QR-code voor uw authenticator-app" })).toBeVisible();
@@ -106,7 +106,7 @@ test("a member turns on two-step login and then needs the code", async ({ browse
   await expect(page.getByText("Staat aan: bij het inloggen")).toBeVisible();
 
   const again = await newPage(browser);
-  await logIn(again, "lid@zhn.demo");
+  await logIn(again, "wijkcoordinator@zhn.demo");
   await again.getByLabel("Code uit uw authenticator-app").fill(totp.generate());
   await again.getByRole("button", { name: "Inloggen" }).click();
   await expect(again.getByRole("heading", { name: "Overzicht" })).toBeVisible();

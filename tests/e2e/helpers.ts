@@ -2,6 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "regiotafel-demo";
+// The journeys share one demo region. A journey that changes an account for good (password reset:
+// projectleider; TOTP: wijkcoordinator) owns that account; no other journey logs in with it.
 
 /** axe at WCAG 2.1 AA on the page as it is now: zero violations. */
 export async function axeClean(page: Page) {

@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from "fastify";
 import { accountsRoutes } from "./accounts/routes.js";
 import { logbookRoutes } from "./logbook/routes.js";
 import { mailRoutes } from "./mail/routes.js";
-import { networkRoutes } from "./network/routes.js";
+import { organisationsRoutes } from "./network/organisations-routes.js";
+import { personsRoutes } from "./network/persons-routes.js";
 import { regionsRoutes } from "./regions/routes.js";
 
 /** Every module's routes, mounted under /api/v1. A new module adds itself here. */
@@ -11,5 +12,6 @@ export const modules: FastifyPluginAsync[] = [
   regionsRoutes,
   logbookRoutes,
   mailRoutes,
-  networkRoutes,
+  organisationsRoutes,
+  personsRoutes,
 ];

@@ -39,7 +39,11 @@ const messages = {
     "field.cbsWijk": "Een CBS-wijkcode is WK gevolgd door 6 cijfers",
     "field.parentNotFound": "Deze bovenliggende organisatie bestaat niet in uw regio",
     "field.parentCycle": "Een organisatie kan niet onder zichzelf of onder een eigen onderdeel vallen",
-    "field.hasChildren": "Deze organisatie heeft nog onderdelen of is opgegaan-doel; verplaats die eerst",
+    "field.hasChildren":
+      "Aan deze organisatie hangen nog onderdelen, mensen of opgegane organisaties; verplaats die eerst",
+    "field.periodOrder": "De einddatum ligt vóór de begindatum",
+    "field.organisationNotFound": "Deze organisatie bestaat niet in uw regio",
+    "field.big": "Een BIG-nummer heeft 11 cijfers",
   },
   en: {
     "problem.badRequest": "The request is invalid",
@@ -76,7 +80,10 @@ const messages = {
     "field.parentNotFound": "This parent organisation does not exist in your region",
     "field.parentCycle": "An organisation cannot be placed under itself or under one of its own parts",
     "field.hasChildren":
-      "This organisation still has parts or organisations merged into it; move those first",
+      "Parts, people or merged organisations still hang on this organisation; move those first",
+    "field.periodOrder": "The end date is before the start date",
+    "field.organisationNotFound": "This organisation does not exist in your region",
+    "field.big": "A BIG number has 11 digits",
   },
 } as const;
 

@@ -6,7 +6,7 @@ import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
 import { escapeLike, keyset } from "../../platform/pagination.js";
-import { organisations } from "./schema.js";
+import { organisations, workRelations } from "./schema.js";
 
 type Row = typeof organisations.$inferSelect;
 
@@ -242,7 +242,11 @@ export async function deleteOrganisation(ctx: Ctx, id: string) {
         or(eq(organisations.parentId, id), eq(organisations.mergedIntoId, id)),
       ),
     );
-  if ((dependants?.n ?? 0) > 0) throw invalidField("id", "field.hasChildren");
+  const [staff] = await ctx.tx
+    .select({ n: count() })
+    .from(workRelations)
+    .where(and(eq(workRelations.regionId, ctx.actor.regionId), eq(workRelations.organisationId, id)));
+  if ((dependants?.n ?? 0) + (staff?.n ?? 0) > 0) throw invalidField("id", "field.hasChildren");
   await ctx.tx
     .delete(organisations)
     .where(and(eq(organisations.regionId, ctx.actor.regionId), eq(organisations.id, id)));

@@ -13,3 +13,25 @@ export const organisationPolicy = definePolicy("organisation", {
   update: ["beheerder", "medewerker"],
   delete: ["beheerder"],
 });
+
+const BUREAU = ["beheerder", "medewerker"] as const;
+
+/**
+ * People: everyone in the region may look people up, but members and partners see only the
+ * entries shared with them (`visibility`, applied in the service); the bureau keeps them.
+ */
+export const personPolicy = definePolicy("person", {
+  list: ROLES,
+  read: ROLES,
+  export: ["beheerder", "bestuur", "medewerker", "projectleider", "wijkcoordinator"],
+  create: BUREAU,
+  update: BUREAU,
+});
+
+/** Where people work: read with the person; kept by the bureau. */
+export const workRelationPolicy = definePolicy("workRelation", {
+  list: ROLES,
+  create: BUREAU,
+  update: BUREAU,
+  delete: BUREAU,
+});

@@ -5,13 +5,19 @@ import {
   foreignKey,
   index,
   integer,
+  numeric,
   pgTable,
   text,
   timestamp,
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../../shared/network.js";
+import {
+  DISCIPLINES,
+  ORGANISATION_KINDS,
+  ORGANISATION_STATUSES,
+  PERSON_VISIBILITIES,
+} from "../../../shared/network.js";
 import { regions } from "../../platform/identity-schema.js";
 import { regionId, regionIsolation } from "../../platform/tenancy-schema.js";
 
@@ -72,6 +78,70 @@ export const organisations = pgTable(
     index("organisations_kvk_idx").on(t.regionId, t.kvkNumber),
     // Substring and typo-tolerant search on the name (pg_trgm).
     index("organisations_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    regionIsolation(t.regionId),
+  ],
+).enableRLS();
+
+/** A care professional or contact person (never a patient). */
+export const persons = pgTable(
+  "persons",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionId: regionId().references(() => regions.id, { onDelete: "cascade" }),
+    givenName: text("given_name").notNull(),
+    /** Tussenvoegsel ("van", "de", "van der"), kept apart so lists sort on the family name. */
+    namePrefix: text("name_prefix"),
+    familyName: text("family_name").notNull(),
+    disciplines: text("disciplines", { enum: DISCIPLINES }).array().notNull().default(sql`'{}'`),
+    bigNumber: text("big_number"),
+    agbCode: text("agb_code"),
+    email: text("email"),
+    phone: text("phone"),
+    visibility: text("visibility", { enum: PERSON_VISIBILITIES }).notNull().default("members"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    unique("persons_region_id_id_key").on(t.regionId, t.id),
+    index("persons_region_family_idx").on(t.regionId, t.familyName, t.givenName, t.id),
+    index("persons_region_big_idx").on(t.regionId, t.bigNumber),
+    index("persons_region_agb_idx").on(t.regionId, t.agbCode),
+    index("persons_disciplines_idx").using("gin", t.disciplines),
+    regionIsolation(t.regionId),
+  ],
+).enableRLS();
+
+/** A person works at an organisation, in a function, for a period (one person, several places). */
+export const workRelations = pgTable(
+  "work_relations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionId: regionId(),
+    personId: uuid("person_id").notNull(),
+    organisationId: uuid("organisation_id").notNull(),
+    function: text("function"),
+    /** Full-time equivalent, 0.01 to 1.5, as a decimal string ("0.80"). */
+    fte: numeric("fte", { precision: 3, scale: 2 }),
+    fromDate: date("from_date"),
+    toDate: date("to_date"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.regionId, t.personId],
+      foreignColumns: [persons.regionId, persons.id],
+      name: "work_relations_person_fk",
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.regionId, t.organisationId],
+      foreignColumns: [organisations.regionId, organisations.id],
+      name: "work_relations_organisation_fk",
+    }).onDelete("cascade"),
+    index("work_relations_person_idx").on(t.regionId, t.personId),
+    index("work_relations_organisation_idx").on(t.regionId, t.organisationId),
     regionIsolation(t.regionId),
   ],
 ).enableRLS();

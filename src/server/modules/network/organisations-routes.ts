@@ -4,19 +4,9 @@ import { CBS_CODE, normaliseAgb, normaliseKvk, normalisePostcode } from "../../.
 import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../../shared/network.js";
 import { attachment, type Column, toCsv, toXlsx, XLSX_TYPE } from "../../platform/export.js";
 import { listQuerySchema, pageSchema } from "../../platform/pagination.js";
+import { idParams, optionalIdentifier, optionalText } from "./fields.js";
 import * as service from "./organisations-service.js";
 import { organisationPolicy } from "./policy.js";
-
-const text = (max = 200) => z.string().trim().max(max).nullable().optional();
-const valid = (check: (v: string) => unknown, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(40)
-    .refine((v) => v === "" || Boolean(check(v)), { message })
-    .transform((v) => v || null)
-    .nullable()
-    .optional();
 
 /** The fields a client may set; identifiers are checked here and normalised in the service. */
 const fields = {
@@ -25,25 +15,25 @@ const fields = {
   status: z.enum(ORGANISATION_STATUSES).optional(),
   statusDate: z.iso.date().nullable().optional(),
   parentId: z.uuid().nullable().optional(),
-  visitStreet: text(),
-  visitHouseNumber: text(20),
-  visitPostcode: valid(normalisePostcode, "field.postcode"),
-  visitCity: text(),
-  postalStreet: text(),
-  postalHouseNumber: text(20),
-  postalPostcode: valid(normalisePostcode, "field.postcode"),
-  postalCity: text(),
-  phone: text(40),
+  visitStreet: optionalText(),
+  visitHouseNumber: optionalText(20),
+  visitPostcode: optionalIdentifier(normalisePostcode, "field.postcode"),
+  visitCity: optionalText(),
+  postalStreet: optionalText(),
+  postalHouseNumber: optionalText(20),
+  postalPostcode: optionalIdentifier(normalisePostcode, "field.postcode"),
+  postalCity: optionalText(),
+  phone: optionalText(40),
   email: z.email().max(254).nullable().optional(),
   website: z
     .url({ protocol: /^https?$/ })
     .max(500)
     .nullable()
     .optional(),
-  agbCode: valid(normaliseAgb, "field.agb"),
-  kvkNumber: valid(normaliseKvk, "field.kvk"),
-  municipalityCode: valid((v) => CBS_CODE.gemeente.test(v), "field.cbsGemeente"),
-  wijkCode: valid((v) => CBS_CODE.wijk.test(v), "field.cbsWijk"),
+  agbCode: optionalIdentifier(normaliseAgb, "field.agb"),
+  kvkNumber: optionalIdentifier(normaliseKvk, "field.kvk"),
+  municipalityCode: optionalIdentifier((v) => CBS_CODE.gemeente.test(v), "field.cbsGemeente"),
+  wijkCode: optionalIdentifier((v) => CBS_CODE.wijk.test(v), "field.cbsWijk"),
 };
 
 const organisationSchema = z.object({
@@ -81,7 +71,6 @@ const filterSchema = z.object({
   municipalityCode: z.string().regex(CBS_CODE.gemeente).optional(),
   parentId: z.uuid().optional(),
 });
-const idParams = z.object({ id: z.uuid() }).strict();
 
 const columns: Column<service.OrganisationDto>[] = [
   { header: "Naam", value: (o) => o.name, width: 36 },
@@ -101,7 +90,7 @@ const columns: Column<service.OrganisationDto>[] = [
   { header: "Wijkcode", value: (o) => o.wijkCode },
 ];
 
-export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
+export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/organisations", {
     schema: {
       tags: ["netwerk"],
