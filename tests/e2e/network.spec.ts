@@ -63,3 +63,41 @@ test("a partner reads the directory but cannot change it", async ({ browser }) =
   await expect(page.getByRole("button", { name: "Verwijderen" })).toHaveCount(0);
   await axeClean(page);
 });
+
+test("the bureau adds a person and records where she works", async ({ browser }) => {
+  const page = await newPage(browser);
+  await logIn(page, "medewerker@zhn.demo");
+  await page.getByRole("link", { name: "Personen" }).click();
+  await expect(page.getByRole("heading", { name: "Personen" })).toBeVisible();
+  await axeClean(page);
+
+  await page.getByRole("link", { name: "Persoon toevoegen" }).click();
+  await page.getByLabel("Voornaam").fill("Hanna");
+  await page.getByLabel("Tussenvoegsel").fill("van");
+  await page.getByLabel("Achternaam").fill("Rijn");
+  const big = page.getByLabel("BIG-nummer");
+  await big.fill("1234");
+  await big.blur();
+  await expect(page.getByText("Een BIG-nummer heeft 11 cijfers")).toBeVisible();
+  await big.fill("123.456.789.01");
+  await page.getByRole("combobox", { name: "Disciplines" }).click();
+  await page.getByRole("option", { name: "Huisarts", exact: true }).click();
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Persoon toevoegen" }).click();
+
+  await expect(page.getByRole("heading", { name: "Hanna van Rijn" })).toBeVisible();
+  await expect(page.getByLabel("BIG-nummer")).toHaveValue("12345678901");
+  await expect(page.getByText("Nog geen werkrelaties.")).toBeVisible();
+  const add = page.getByRole("form", { name: "Werkrelatie toevoegen" });
+  await add.getByRole("combobox", { name: "Organisatie" }).fill("Apotheek Lisse");
+  await page.getByRole("option", { name: "Apotheek Lisse" }).click();
+  await add.getByLabel("Functie").fill("Waarnemend huisarts");
+  await add.getByLabel("FTE").fill("0,4");
+  await add.getByRole("button", { name: "Werkrelatie toevoegen" }).click();
+  await expect(page.getByRole("cell", { name: "Waarnemend huisarts" })).toBeVisible();
+  await axeClean(page);
+
+  // The organisation lists her among its people.
+  await page.getByRole("link", { name: "Apotheek Lisse" }).click();
+  await expect(page.getByRole("link", { name: "Hanna van Rijn" })).toBeVisible();
+});

@@ -62,6 +62,8 @@ test("at 360 px wide every page fits and the menu opens from the burger", async 
   await logIn(page, "beheerder@zhn.demo");
   await expect(page.getByRole("heading", { name: "Overzicht" })).toBeVisible();
   for (const [link, heading] of [
+    ["Organisaties", "Organisaties"],
+    ["Personen", "Personen"],
     ["Gebruikers", "Gebruikers"],
     ["Logboek", "Logboek"],
     ["E-mail", "E-mail"],

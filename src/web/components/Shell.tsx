@@ -28,6 +28,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: "/", label: "nav.dashboard" },
   { to: "/organisaties", label: "nav.organisations", permission: "organisation.list" },
+  { to: "/personen", label: "nav.persons", permission: "person.list" },
   { to: "/gebruikers", label: "nav.users", permission: "user.list" },
   { to: "/logboek", label: "nav.logbook", permission: "auditEvent.list" },
   { to: "/beheer/email", label: "nav.mail", permission: "mail.list" },

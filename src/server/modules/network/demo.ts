@@ -1,6 +1,7 @@
-import type { OrganisationKind } from "../../../shared/network.js";
+import type { Discipline, OrganisationKind, PersonVisibility } from "../../../shared/network.js";
 import type { Ctx } from "../../platform/context.js";
 import { createOrganisation } from "./organisations-service.js";
+import { addWorkRelation, createPerson } from "./persons-service.js";
 
 /**
  * The demo region's network: a coöperatie with its WSVs in the real gemeenten of Zuid-Holland
@@ -37,6 +38,35 @@ const PRACTICES: { kind: OrganisationKind; name: (city: string, i: number) => st
   { kind: "pharmacy", name: (c) => `Apotheek ${c}`, agb: "02" },
   { kind: "physiotherapy", name: (c) => `Fysiotherapie ${c}`, agb: "04" },
 ];
+// Who works in each kind of practice: discipline and function.
+const STAFF: Partial<Record<OrganisationKind, { discipline: Discipline; function: string; fte: number }[]>> =
+  {
+    general_practice: [
+      { discipline: "general_practitioner", function: "Huisarts", fte: 0.8 },
+      { discipline: "general_practitioner", function: "Huisarts", fte: 0.6 },
+      { discipline: "practice_nurse_somatic", function: "POH-S", fte: 0.5 },
+    ],
+    pharmacy: [{ discipline: "pharmacist", function: "Apotheker", fte: 1 }],
+    physiotherapy: [{ discipline: "physiotherapist", function: "Fysiotherapeut", fte: 0.8 }],
+  };
+const GIVEN =
+  "Marieke,Joost,Anouk,Pieter,Sanne,Bram,Fleur,Daan,Lotte,Thijs,Esther,Ruben,Ilse,Wouter,Nina".split(",");
+const FAMILY: [string | null, string][] = [
+  [null, "Visser"],
+  ["de", "Jong"],
+  ["van", "Dijk"],
+  [null, "Bakker"],
+  ["van der", "Meer"],
+  [null, "Janssen"],
+  ["de", "Boer"],
+  [null, "Mulder"],
+  ["van den", "Heuvel"],
+  [null, "Smit"],
+  [null, "Kramer"],
+  ["de", "Graaf"],
+];
+const VISIBILITY: PersonVisibility[] = ["partners", "members", "members", "bureau"];
+
 const CARE_GROUPS = ["Rijn en Duin", "Bollenstreek", "Leiden en Omstreken", "Groene Hart"];
 const PARTNERS: { kind: OrganisationKind; name: string; city: string; gm: string }[] = [
   { kind: "hospital", name: "Ziekenhuis Oude Rijn", city: "Leiden", gm: "GM0546" },
@@ -80,7 +110,7 @@ export async function seedNetworkDemo(ctx: Ctx) {
     for (const [p, practice] of PRACTICES.entries()) {
       if ((w + p) % 5 === 4) continue; // not every WSV has every discipline
       n++;
-      await createOrganisation(ctx, {
+      const organisation = await createOrganisation(ctx, {
         kind: practice.kind,
         name: practice.name(wsv.name, w),
         parentId: network.id,
@@ -92,6 +122,24 @@ export async function seedNetworkDemo(ctx: Ctx) {
         phone: `071 ${String(5000000 + n * 1237).slice(0, 3)} ${String(n * 37).padStart(4, "0")}`,
         agbCode: `${practice.agb}${String(100000 + n * 173).slice(-6)}`,
       });
+      for (const [k, role] of (STAFF[practice.kind] ?? []).entries()) {
+        const m = n * 3 + k;
+        const [namePrefix, familyName] = FAMILY[m % FAMILY.length]!;
+        const person = await createPerson(ctx, {
+          givenName: GIVEN[(m * 7) % GIVEN.length]!,
+          namePrefix,
+          familyName,
+          disciplines: [role.discipline],
+          bigNumber: String(19000000000 + m * 7919).slice(0, 11),
+          visibility: VISIBILITY[m % VISIBILITY.length],
+        });
+        await addWorkRelation(ctx, person.id, {
+          organisationId: organisation.id,
+          function: role.function,
+          fte: role.fte,
+          fromDate: `${2010 + (m % 14)}-0${1 + (m % 9)}-01`,
+        });
+      }
     }
   }
   for (const partner of PARTNERS)

@@ -1,14 +1,12 @@
 import { Button, Fieldset, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { normaliseAgb, normaliseKvk, normalisePostcode } from "../../../shared/identifiers";
 import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../../shared/network";
 import { ApiProblem, api, unwrap } from "../../api";
 import { useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
 import { notifyError } from "../../notify";
+import { OrganisationSelect } from "./OrganisationSelect";
 
 export type Organisation = Awaited<ReturnType<typeof fetchOrganisation>>;
 export const fetchOrganisation = async (id: string) =>
@@ -87,25 +85,6 @@ export function OrganisationForm({
     },
   });
 
-  // Parent: searched on the server among all organisations of the region.
-  const [parentSearch, setParentSearch] = useState(organisation?.parentName ?? "");
-  const [parentQuery] = useDebouncedValue(parentSearch, 250);
-  const parents = useQuery({
-    queryKey: ["organisation-parents", parentQuery],
-    queryFn: async () =>
-      unwrap(
-        await api.GET("/api/v1/organisations", {
-          params: { query: { q: parentQuery || undefined, limit: 20 } },
-        }),
-      ).items,
-    placeholderData: keepPreviousData,
-  });
-  const parentOptions = (parents.data ?? [])
-    .filter((o) => o.id !== organisation?.id)
-    .map((o) => ({ value: o.id, label: o.name }));
-  if (organisation?.parentId && !parentOptions.some((o) => o.value === organisation.parentId))
-    parentOptions.unshift({ value: organisation.parentId, label: organisation.parentName ?? "" });
-
   const submit = form.onSubmit(async (values) => {
     try {
       const saved = organisation
@@ -150,16 +129,16 @@ export function OrganisationForm({
             {...form.getInputProps("status")}
           />
           {field("statusDate", "org.statusDate", { type: "date" })}
-          <Select
+          <OrganisationSelect
             label={t("org.parent")}
             placeholder={t("org.noParent")}
-            data={parentOptions}
-            searchable
+            current={
+              organisation?.parentId
+                ? { id: organisation.parentId, name: organisation.parentName ?? "" }
+                : null
+            }
+            exclude={organisation?.id}
             clearable
-            searchValue={parentSearch}
-            onSearchChange={setParentSearch}
-            filter={({ options }) => options}
-            nothingFoundMessage={t("nav.nothingFound")}
             readOnly={readOnly}
             {...form.getInputProps("parentId")}
           />

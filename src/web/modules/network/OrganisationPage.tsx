@@ -22,6 +22,12 @@ export function OrganisationPage() {
       unwrap(await api.GET("/api/v1/organisations", { params: { query: { parentId: id, limit: 200 } } }))
         .items,
   });
+  const people = useQuery({
+    queryKey: ["persons", "at", id],
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/persons", { params: { query: { organisationId: id, limit: 200 } } }))
+        .items,
+  });
   const o = organisation.data;
   if (!o) return <Text>{organisation.isError ? t("common.error") : t("common.loading")}</Text>;
 
@@ -84,6 +90,27 @@ export function OrganisationPage() {
           </List>
         ) : (
           <Text>{t("org.noChildren")}</Text>
+        )}
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={3} size="h4" mb="sm">
+          {t("org.people")}
+        </Title>
+        {people.data?.length ? (
+          <List>
+            {people.data.map((p) => (
+              <List.Item key={p.id}>
+                <Anchor renderRoot={(props) => <Link {...props} to="/personen/$id" params={{ id: p.id }} />}>
+                  {p.name}
+                </Anchor>{" "}
+                <Text span size="sm" c="gray.7">
+                  ({p.disciplines.map((d) => t(`person.discipline.${d}`)).join(", ")})
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        ) : (
+          <Text>{t("org.noPeople")}</Text>
         )}
       </Paper>
       {session?.permissions["organisation.delete"] && (

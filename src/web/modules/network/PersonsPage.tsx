@@ -1,0 +1,110 @@
+import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { DISCIPLINES } from "../../../shared/network";
+import { api, unwrap } from "../../api";
+import { PageTitle } from "../../components/PageTitle";
+import { useT } from "../../i18n";
+import { useSession } from "../../session";
+
+type Discipline = (typeof DISCIPLINES)[number];
+
+/** The people the user may see: search, filter by discipline, page on, export. */
+export function PersonsPage() {
+  const { t } = useT();
+  const session = useSession();
+  const [q, setQ] = useState("");
+  const [search] = useDebouncedValue(q.trim(), 250);
+  const [discipline, setDiscipline] = useState<Discipline | null>(null);
+  const filter = { q: search || undefined, discipline: discipline ?? undefined };
+
+  const fetchPage = async ({ pageParam }: { pageParam: string | undefined }) =>
+    unwrap(
+      await api.GET("/api/v1/persons", { params: { query: { ...filter, cursor: pageParam, limit: 50 } } }),
+    );
+  const list = useInfiniteQuery({
+    queryKey: ["persons", filter],
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: Awaited<ReturnType<typeof fetchPage>>) => last.nextCursor ?? undefined,
+    queryFn: fetchPage,
+    placeholderData: keepPreviousData,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const exportHref = (format: "csv" | "xlsx") =>
+    `/api/v1/persons/export?${new URLSearchParams(
+      Object.entries({ ...filter, format }).filter((e): e is [string, string] => Boolean(e[1])),
+    )}`;
+
+  return (
+    <Stack>
+      <PageTitle>{t("person.title")}</PageTitle>
+      <Group wrap="wrap" align="flex-end">
+        <TextInput label={t("person.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+        <Select
+          label={t("person.discipline")}
+          placeholder={t("person.allDisciplines")}
+          data={DISCIPLINES.map((d) => ({ value: d, label: t(`person.discipline.${d}`) }))}
+          value={discipline}
+          onChange={(v) => setDiscipline(v as Discipline | null)}
+          searchable
+          clearable
+        />
+      </Group>
+      <Group justify="space-between" wrap="wrap">
+        <Text size="sm" aria-live="polite">
+          {t("person.count", { count: list.data?.pages[0]?.total ?? 0 })}
+        </Text>
+        <Group gap="xs">
+          {session?.permissions["person.export"] && (
+            <>
+              <Button component="a" href={exportHref("csv")} variant="default" size="xs" download>
+                {t("common.exportCsv")}
+              </Button>
+              <Button component="a" href={exportHref("xlsx")} variant="default" size="xs" download>
+                {t("common.exportXlsx")}
+              </Button>
+            </>
+          )}
+          {session?.permissions["person.create"] && (
+            <Button component={Link} to="/personen/nieuw" size="xs">
+              {t("person.add")}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Table.ScrollContainer minWidth={560}>
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("person.name")}</Table.Th>
+              <Table.Th>{t("person.disciplines")}</Table.Th>
+              <Table.Th>{t("person.email")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>
+                  <Anchor
+                    renderRoot={(props) => <Link {...props} to="/personen/$id" params={{ id: p.id }} />}
+                  >
+                    {p.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{p.disciplines.map((d) => t(`person.discipline.${d}`)).join(", ")}</Table.Td>
+                <Table.Td>{p.email ?? ""}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {list.hasNextPage && (
+        <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
+          {t("common.more")}
+        </Button>
+      )}
+    </Stack>
+  );
+}
