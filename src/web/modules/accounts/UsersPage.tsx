@@ -166,7 +166,7 @@ export function UsersPage() {
       </Table.ScrollContainer>
       {users.hasNextPage && (
         <Button variant="default" onClick={() => users.fetchNextPage()} loading={users.isFetchingNextPage}>
-          {t("users.more")}
+          {t("common.more")}
         </Button>
       )}
     </Stack>

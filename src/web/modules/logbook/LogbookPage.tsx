@@ -3,6 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, unwrap } from "../../api";
+import { ExportButtons } from "../../components/ExportButtons";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, useT } from "../../i18n";
 
@@ -48,8 +49,6 @@ export function LogbookPage() {
     queryFn: fetchPage,
   });
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
-  const exportHref = (format: "csv" | "xlsx") =>
-    `/api/v1/audit-events/export?${new URLSearchParams(Object.entries({ ...filter, format }).filter((e): e is [string, string] => Boolean(e[1])))}`;
 
   return (
     <Stack>
@@ -88,12 +87,7 @@ export function LogbookPage() {
           value={to}
           onChange={(e) => setTo(e.currentTarget.value)}
         />
-        <Button component="a" href={exportHref("csv")} variant="default" download>
-          {t("logbook.exportCsv")}
-        </Button>
-        <Button component="a" href={exportHref("xlsx")} variant="default" download>
-          {t("logbook.exportXlsx")}
-        </Button>
+        <ExportButtons path="/api/v1/audit-events/export" filter={filter} />
       </Group>
       <Table.ScrollContainer minWidth={640}>
         <Table striped>
@@ -130,7 +124,7 @@ export function LogbookPage() {
       {events.isSuccess && rows.length === 0 && <Text>{t("logbook.empty")}</Text>}
       {events.hasNextPage && (
         <Button variant="default" onClick={() => events.fetchNextPage()} loading={events.isFetchingNextPage}>
-          {t("users.more")}
+          {t("common.more")}
         </Button>
       )}
     </Stack>

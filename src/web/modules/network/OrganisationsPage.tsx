@@ -5,6 +5,7 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../../shared/network";
 import { api, unwrap } from "../../api";
+import { ExportButtons } from "../../components/ExportButtons";
 import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
 import { useSession } from "../../session";
@@ -48,10 +49,6 @@ export function OrganisationsPage() {
     placeholderData: keepPreviousData,
   });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const exportHref = (format: "csv" | "xlsx") =>
-    `/api/v1/organisations/export?${new URLSearchParams(
-      Object.entries({ ...filter, format }).filter((e): e is [string, string] => Boolean(e[1])),
-    )}`;
 
   return (
     <Stack>
@@ -91,14 +88,7 @@ export function OrganisationsPage() {
         </Text>
         <Group gap="xs">
           {session?.permissions["organisation.export"] && (
-            <>
-              <Button component="a" href={exportHref("csv")} variant="default" size="xs" download>
-                {t("common.exportCsv")}
-              </Button>
-              <Button component="a" href={exportHref("xlsx")} variant="default" size="xs" download>
-                {t("common.exportXlsx")}
-              </Button>
-            </>
+            <ExportButtons path="/api/v1/organisations/export" filter={filter} />
           )}
           {session?.permissions["organisation.create"] && (
             <Button component={Link} to="/organisaties/nieuw" size="xs">

@@ -5,6 +5,7 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { DISCIPLINES } from "../../../shared/network";
 import { api, unwrap } from "../../api";
+import { ExportButtons } from "../../components/ExportButtons";
 import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
 import { useSession } from "../../session";
@@ -32,10 +33,6 @@ export function PersonsPage() {
     placeholderData: keepPreviousData,
   });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const exportHref = (format: "csv" | "xlsx") =>
-    `/api/v1/persons/export?${new URLSearchParams(
-      Object.entries({ ...filter, format }).filter((e): e is [string, string] => Boolean(e[1])),
-    )}`;
 
   return (
     <Stack>
@@ -58,14 +55,7 @@ export function PersonsPage() {
         </Text>
         <Group gap="xs">
           {session?.permissions["person.export"] && (
-            <>
-              <Button component="a" href={exportHref("csv")} variant="default" size="xs" download>
-                {t("common.exportCsv")}
-              </Button>
-              <Button component="a" href={exportHref("xlsx")} variant="default" size="xs" download>
-                {t("common.exportXlsx")}
-              </Button>
-            </>
+            <ExportButtons path="/api/v1/persons/export" filter={filter} />
           )}
           {session?.permissions["person.create"] && (
             <Button component={Link} to="/personen/nieuw" size="xs">
