@@ -76,18 +76,34 @@ export function presentOrganisation(r: Row, parentName: string | null = null) {
 }
 export type OrganisationDto = ReturnType<typeof presentOrganisation>;
 
+/** Trigram word similarity from which a typed word counts as found ("Katwjk" ~ "Katwijk": 0.57). */
+const TYPO_TOLERANCE = 0.5;
+
+/**
+ * Every word of `q` must occur in the name or town, literally or with a typo (pg_trgm word
+ * similarity), so "fysioterapie Katwjk" finds Fysiotherapie Katwijk. A whole AGB code or KvK
+ * number finds its organisation too.
+ */
+function searchSql(q: string): SQL | undefined {
+  const haystack = sql`${organisations.name} || ' ' || coalesce(${organisations.visitCity}, '')`;
+  const words = q.split(/\s+/).filter(Boolean).slice(0, 6);
+  const everyWord = and(
+    ...words.map((w) =>
+      or(
+        ilike(organisations.name, `%${escapeLike(w)}%`),
+        ilike(organisations.visitCity, `%${escapeLike(w)}%`),
+        sql`word_similarity(${w}, ${haystack}) >= ${TYPO_TOLERANCE}`,
+      ),
+    ),
+  );
+  return or(everyWord, eq(organisations.agbCode, q), eq(organisations.kvkNumber, q));
+}
+
 function filterSql(ctx: Ctx, f: OrganisationFilter): SQL | undefined {
   const q = f.q?.trim();
   return and(
     eq(organisations.regionId, ctx.actor.regionId),
-    q
-      ? or(
-          ilike(organisations.name, `%${escapeLike(q)}%`),
-          ilike(organisations.visitCity, `%${escapeLike(q)}%`),
-          eq(organisations.agbCode, q),
-          eq(organisations.kvkNumber, q),
-        )
-      : undefined,
+    q ? searchSql(q) : undefined,
     f.kind ? eq(organisations.kind, f.kind) : undefined,
     f.status ? eq(organisations.status, f.status) : undefined,
     f.municipalityCode ? eq(organisations.municipalityCode, f.municipalityCode) : undefined,

@@ -137,6 +137,18 @@ describe("organisations", () => {
     expect((await list("q=paging", await world.as("b", "beheerder"))).json().total).toBe(0);
   });
 
+  it("finds organisations from words typed with typos, in any order", async () => {
+    await create({ kind: "physiotherapy", name: "Fysiotherapie Katwijk", visitCity: "Katwijk" });
+    await create({ kind: "pharmacy", name: "Apotheek Noordwijk", visitCity: "Noordwijk" });
+    const found = async (q: string) =>
+      (await list(`q=${encodeURIComponent(q)}`)).json().items.map((o: { name: string }) => o.name);
+    expect(await found("fysioterapie Katwjk")).toContain("Fysiotherapie Katwijk");
+    expect(await found("katwijk fysio")).toContain("Fysiotherapie Katwijk");
+    expect(await found("apoteek")).toContain("Apotheek Noordwijk");
+    // Every word must match: a fysio in Noordwijk does not exist.
+    expect(await found("fysiotherapie Noordwijk")).not.toContain("Fysiotherapie Katwijk");
+  });
+
   it("exports what the filter selects, with formula cells neutralised", async () => {
     await create({ kind: "other", name: '=HYPERLINK("x") Export' });
     const csv = await world.inject(staff, { method: "GET", url: "/api/v1/organisations/export?q=Export" });
