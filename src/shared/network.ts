@@ -58,3 +58,7 @@ export type Discipline = (typeof DISCIPLINES)[number];
  */
 export const PERSON_VISIBILITIES = ["bureau", "members", "partners"] as const;
 export type PersonVisibility = (typeof PERSON_VISIBILITIES)[number];
+
+/** Lid, aspirant-lid, buitengewoon lid (labels: `membership.type.<type>`). */
+export const MEMBERSHIP_TYPES = ["member", "aspirant", "extraordinary"] as const;
+export type MembershipType = (typeof MEMBERSHIP_TYPES)[number];

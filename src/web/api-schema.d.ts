@@ -2228,6 +2228,226 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lidmaatschappen, per organisatie (coöperatie, vereniging, WSV) of per lid, eventueel op een datum */
+        get: {
+            parameters: {
+                query?: {
+                    organisationId?: string;
+                    memberPersonId?: string;
+                    memberOrganisationId?: string;
+                    activeOn?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                organisationId: string;
+                                organisationName: string;
+                                memberPersonId: string | null;
+                                memberOrganisationId: string | null;
+                                memberName: string;
+                                /** @enum {string} */
+                                type: "member" | "aspirant" | "extraordinary";
+                                startDate: string;
+                                endDate: string | null;
+                                contributionCategory: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lidmaatschap vastleggen: een persoon of organisatie wordt lid, vanaf een datum */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organisationId: string;
+                        memberPersonId?: string | null;
+                        memberOrganisationId?: string | null;
+                        /** @enum {string} */
+                        type?: "member" | "aspirant" | "extraordinary";
+                        /** Format: date */
+                        startDate: string;
+                        endDate?: string | null;
+                        contributionCategory?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            organisationId: string;
+                            organisationName: string;
+                            memberPersonId: string | null;
+                            memberOrganisationId: string | null;
+                            memberName: string;
+                            /** @enum {string} */
+                            type: "member" | "aspirant" | "extraordinary";
+                            startDate: string;
+                            endDate: string | null;
+                            contributionCategory: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/memberships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Lidmaatschap wijzigen of beëindigen (einddatum) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        type?: "member" | "aspirant" | "extraordinary";
+                        /** Format: date */
+                        startDate?: string;
+                        endDate?: string | null;
+                        contributionCategory?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            organisationId: string;
+                            organisationName: string;
+                            memberPersonId: string | null;
+                            memberOrganisationId: string | null;
+                            memberName: string;
+                            /** @enum {string} */
+                            type: "member" | "aspirant" | "extraordinary";
+                            startDate: string;
+                            endDate: string | null;
+                            contributionCategory: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/member-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aantal leden op een datum, per discipline */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            total: number;
+                            byDiscipline: {
+                                discipline: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

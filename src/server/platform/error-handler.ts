@@ -14,6 +14,7 @@ const contextPrefix: Record<string, string> = {
 const pgClientErrors: Record<string, [number, MessageKey]> = {
   "23505": [409, "problem.duplicate"], // unique_violation
   "23503": [422, "problem.validation"], // foreign_key_violation
+  "23514": [422, "problem.validation"], // check_violation
   "22P02": [400, "problem.badRequest"], // invalid_text_representation (e.g. a bad uuid)
   "22007": [400, "problem.badRequest"], // invalid_datetime_format
   "22008": [400, "problem.badRequest"], // datetime_field_overflow

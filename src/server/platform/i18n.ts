@@ -44,6 +44,10 @@ const messages = {
     "field.periodOrder": "De einddatum ligt vóór de begindatum",
     "field.organisationNotFound": "Deze organisatie bestaat niet in uw regio",
     "field.big": "Een BIG-nummer heeft 11 cijfers",
+    "field.membershipBody": "Leden horen bij een coöperatie, vereniging, zorggroep of WSV",
+    "field.oneMember": "Kies een persoon of een organisatie als lid, niet allebei",
+    "field.personNotFound": "Deze persoon bestaat niet in uw regio",
+    "field.memberOfItself": "Een organisatie kan geen lid van zichzelf zijn",
   },
   en: {
     "problem.badRequest": "The request is invalid",
@@ -84,6 +88,10 @@ const messages = {
     "field.periodOrder": "The end date is before the start date",
     "field.organisationNotFound": "This organisation does not exist in your region",
     "field.big": "A BIG number has 11 digits",
+    "field.membershipBody": "Members belong to a cooperative, association, care group or WSV",
+    "field.oneMember": "Choose a person or an organisation as member, not both",
+    "field.personNotFound": "This person does not exist in your region",
+    "field.memberOfItself": "An organisation cannot be a member of itself",
   },
 } as const;
 

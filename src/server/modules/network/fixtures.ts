@@ -1,5 +1,5 @@
 import type { FixtureMakers } from "../../platform/fixtures.js";
-import { organisations, persons, workRelations } from "./schema.js";
+import { memberships, organisations, persons, workRelations } from "./schema.js";
 
 const organisation: FixtureMakers[string] = async (tx, regionId) => {
   const [row] = await tx
@@ -17,9 +17,30 @@ const person: FixtureMakers[string] = async (tx, regionId) => {
   return row!.id;
 };
 
+const membershipBody: FixtureMakers[string] = async (tx, regionId) => {
+  const [row] = await tx
+    .insert(organisations)
+    .values({ regionId, kind: "neighbourhood_network", name: "Fixture WSV" })
+    .returning({ id: organisations.id });
+  return row!.id;
+};
+
 export const networkFixtures: FixtureMakers = {
   organisation,
   person,
+  membershipBody,
+  membership: async (tx, regionId, self) => {
+    const [row] = await tx
+      .insert(memberships)
+      .values({
+        regionId,
+        organisationId: await membershipBody(tx, regionId, self),
+        memberPersonId: await person(tx, regionId, self),
+        startDate: "2025-01-01",
+      })
+      .returning({ id: memberships.id });
+    return row!.id;
+  },
   workRelation: async (tx, regionId, self) => {
     const [row] = await tx
       .insert(workRelations)

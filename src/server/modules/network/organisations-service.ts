@@ -189,7 +189,7 @@ async function checkParent(ctx: Ctx, id: string | null, parentId: string | null 
     .select({ id: organisations.id })
     .from(organisations)
     .where(and(eq(organisations.regionId, ctx.actor.regionId), eq(organisations.id, parentId)));
-  if (!found) throw invalidField("body.parentId", "field.parentNotFound");
+  if (!found) throw invalidField("body.parentId", "field.parentNotFound", 404);
   if (!id) return;
   const result = (await ctx.tx.execute(sql`
     with recursive ancestors(id, parent_id) as (

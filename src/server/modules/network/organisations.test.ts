@@ -83,7 +83,7 @@ describe("organisations", () => {
       name: "Praktijk Grens",
       parentId: foreign.id,
     });
-    expect(elsewhere.statusCode).toBe(422);
+    expect(elsewhere.statusCode).toBe(404);
     expect(elsewhere.json().errors[0].field).toBe("body.parentId");
 
     const children = (await list(`parentId=${wsv.id}`)).json();

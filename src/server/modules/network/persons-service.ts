@@ -27,7 +27,7 @@ const VISIBLE_TO: Partial<Record<Role, PersonVisibility[]>> = {
   lid: ["members", "partners"],
   partner: ["partners"],
 };
-const visibleSql = (ctx: Ctx) => {
+export const visibleSql = (ctx: Ctx) => {
   const allowed = VISIBLE_TO[ctx.actor.role];
   return allowed ? inArray(persons.visibility, allowed) : undefined;
 };
@@ -214,7 +214,7 @@ async function organisationName(ctx: Ctx, id: string) {
     .select({ name: organisations.name })
     .from(organisations)
     .where(and(eq(organisations.regionId, ctx.actor.regionId), eq(organisations.id, id)));
-  if (!found) throw invalidField("body.organisationId", "field.organisationNotFound");
+  if (!found) throw invalidField("body.organisationId", "field.organisationNotFound", 404);
   return found.name;
 }
 

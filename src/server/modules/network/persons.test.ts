@@ -101,7 +101,7 @@ describe("persons and where they work", () => {
     const elsewhere = await post(`/api/v1/persons/${person.id}/work-relations`, {
       organisationId: foreign.id,
     });
-    expect(elsewhere.statusCode).toBe(422);
+    expect(elsewhere.statusCode).toBe(404);
 
     const relations = (await get(`/api/v1/persons/${person.id}/work-relations`)).json().items;
     expect(relations.map((r: { organisationName: string }) => r.organisationName).sort()).toEqual([

@@ -35,3 +35,10 @@ export const workRelationPolicy = definePolicy("workRelation", {
   update: BUREAU,
   delete: BUREAU,
 });
+
+/** Memberships (lidmaatschappen): read by everyone in the region, kept by the bureau. */
+export const membershipPolicy = definePolicy("membership", {
+  list: ROLES,
+  create: BUREAU,
+  update: BUREAU,
+});

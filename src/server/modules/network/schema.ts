@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  check,
   date,
   foreignKey,
   index,
@@ -14,6 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import {
   DISCIPLINES,
+  MEMBERSHIP_TYPES,
   ORGANISATION_KINDS,
   ORGANISATION_STATUSES,
   PERSON_VISIBILITIES,
@@ -142,6 +144,54 @@ export const workRelations = pgTable(
     }).onDelete("cascade"),
     index("work_relations_person_idx").on(t.regionId, t.personId),
     index("work_relations_organisation_idx").on(t.regionId, t.organisationId),
+    regionIsolation(t.regionId),
+  ],
+).enableRLS();
+
+/**
+ * Membership of a person or an organisation (exactly one) in a coöperatie, vereniging or WSV
+ * (`organisationId`), for a period. History stays: a membership ends, it is not removed.
+ */
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionId: regionId(),
+    organisationId: uuid("organisation_id").notNull(),
+    memberPersonId: uuid("member_person_id"),
+    memberOrganisationId: uuid("member_organisation_id"),
+    type: text("type", { enum: MEMBERSHIP_TYPES }).notNull().default("member"),
+    startDate: date("start_date").notNull(),
+    endDate: date("end_date"),
+    contributionCategory: text("contribution_category"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.regionId, t.organisationId],
+      foreignColumns: [organisations.regionId, organisations.id],
+      name: "memberships_organisation_fk",
+    }),
+    foreignKey({
+      columns: [t.regionId, t.memberPersonId],
+      foreignColumns: [persons.regionId, persons.id],
+      name: "memberships_member_person_fk",
+    }),
+    foreignKey({
+      columns: [t.regionId, t.memberOrganisationId],
+      foreignColumns: [organisations.regionId, organisations.id],
+      name: "memberships_member_organisation_fk",
+    }),
+    check(
+      "memberships_one_member",
+      sql`(${t.memberPersonId} is null) <> (${t.memberOrganisationId} is null)`,
+    ),
+    check("memberships_period", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+    index("memberships_organisation_idx").on(t.regionId, t.organisationId, t.startDate),
+    index("memberships_person_idx").on(t.regionId, t.memberPersonId),
+    index("memberships_member_organisation_idx").on(t.regionId, t.memberOrganisationId),
     regionIsolation(t.regionId),
   ],
 ).enableRLS();
