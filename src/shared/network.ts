@@ -62,3 +62,11 @@ export type PersonVisibility = (typeof PERSON_VISIBILITIES)[number];
 /** Lid, aspirant-lid, buitengewoon lid (labels: `membership.type.<type>`). */
 export const MEMBERSHIP_TYPES = ["member", "aspirant", "extraordinary"] as const;
 export type MembershipType = (typeof MEMBERSHIP_TYPES)[number];
+
+/** The kinds of organisation that have members: coöperatie, vereniging, WSV, zorggroep. */
+export const MEMBERSHIP_BODIES: readonly OrganisationKind[] = [
+  "cooperative",
+  "professional_association",
+  "neighbourhood_network",
+  "care_group",
+];

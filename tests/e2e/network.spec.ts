@@ -43,11 +43,16 @@ test("the bureau finds organisations, adds a practice under a WSV, and exports t
   );
   await axeClean(page);
 
-  // The WSV lists its new practice.
+  // The WSV lists its new practice, and its members per discipline on a date.
   await page.goto("/organisaties");
   await page.getByLabel("Zoek op naam, plaats, AGB of KvK").fill("WSV Katwijk");
   await page.getByRole("link", { name: "WSV Katwijk" }).click();
   await expect(page.getByRole("link", { name: "Huisartsenpraktijk Het Anker" })).toBeVisible();
+  const members = page.getByRole("list", { name: "Leden per discipline" });
+  await expect(members.getByText("Huisarts", { exact: true })).toBeVisible();
+  await page.getByLabel("Op datum").fill("2000-01-01");
+  await expect(page.getByText("0 leden op deze datum")).toBeVisible();
+  await axeClean(page);
 });
 
 test("a partner reads the directory but cannot change it", async ({ browser }) => {

@@ -1,5 +1,6 @@
 import type { Discipline, OrganisationKind, PersonVisibility } from "../../../shared/network.js";
 import type { Ctx } from "../../platform/context.js";
+import { addMembership } from "./memberships-service.js";
 import { createOrganisation } from "./organisations-service.js";
 import { addWorkRelation, createPerson } from "./persons-service.js";
 
@@ -133,11 +134,18 @@ export async function seedNetworkDemo(ctx: Ctx) {
           bigNumber: String(19000000000 + m * 7919).slice(0, 11),
           visibility: VISIBILITY[m % VISIBILITY.length],
         });
+        const since = `${2010 + (m % 14)}-0${1 + (m % 9)}-01`;
         await addWorkRelation(ctx, person.id, {
           organisationId: organisation.id,
           function: role.function,
           fte: role.fte,
-          fromDate: `${2010 + (m % 14)}-0${1 + (m % 9)}-01`,
+          fromDate: since,
+        });
+        await addMembership(ctx, {
+          organisationId: network.id,
+          memberPersonId: person.id,
+          type: m % 7 === 0 ? "aspirant" : "member",
+          startDate: since,
         });
       }
     }

@@ -1,19 +1,11 @@
 import { and, eq, gte, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { MembershipType, OrganisationKind } from "../../../shared/network.js";
+import { MEMBERSHIP_BODIES, type MembershipType } from "../../../shared/network.js";
 import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
 import { fullName, visibleSql } from "./persons-service.js";
 import { memberships, organisations, persons } from "./schema.js";
-
-/** Organisations that have members. */
-const MEMBERSHIP_BODIES: OrganisationKind[] = [
-  "cooperative",
-  "professional_association",
-  "neighbourhood_network",
-  "care_group",
-];
 
 export interface MembershipInput {
   organisationId: string;

@@ -1,11 +1,13 @@
 import { Anchor, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
+import { MEMBERSHIP_BODIES } from "../../../shared/network";
 import { api, unwrap } from "../../api";
 import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
 import { notify, notifyError } from "../../notify";
 import { useSession } from "../../session";
+import { MembersSection } from "./MembersSection";
 import { fetchOrganisation, type Organisation, OrganisationForm } from "./OrganisationForm";
 
 /** One organisation: its details (editable by the bureau) and what falls under it. */
@@ -113,6 +115,9 @@ export function OrganisationPage() {
           <Text>{t("org.noPeople")}</Text>
         )}
       </Paper>
+      {MEMBERSHIP_BODIES.includes(o.kind) && (
+        <MembersSection organisationId={o.id} canEdit={Boolean(session?.permissions["membership.create"])} />
+      )}
       {session?.permissions["organisation.delete"] && (
         <Group>
           <Button color="red" variant="outline" onClick={remove}>
