@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import type { FastifyReply } from "fastify";
 import Papa from "papaparse";
 
 export interface Column<Row> {
@@ -14,6 +15,9 @@ export interface Column<Row> {
 export function neutralise(value: unknown): unknown {
   return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
+
+/** The most rows one export returns; a list filtered further exports the rest. */
+export const EXPORT_LIMIT = 100_000;
 
 /** CSV as Dutch Excel opens it: `;`-separated, UTF-8 with BOM, CRLF. */
 export function toCsv<Row>(rows: Row[], columns: Column<Row>[]): Buffer {
@@ -45,3 +49,18 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 
 /** `Content-Disposition` for a download with a safe ASCII name. */
 export const attachment = (name: string) => `attachment; filename="${name.replace(/[^\w.-]/g, "_")}"`;
+
+/**
+ * Sends `rows` as a download named `<baseName>-<today>.<format>`: xlsx (one sheet) or CSV as
+ * Dutch Excel opens it. Every list's export route ends here.
+ */
+export async function sendExport<Row>(
+  reply: FastifyReply,
+  opts: { format: "csv" | "xlsx"; baseName: string; sheetName: string; rows: Row[]; columns: Column<Row>[] },
+) {
+  const name = `${opts.baseName}-${new Date().toISOString().slice(0, 10)}.${opts.format}`;
+  reply.header("content-disposition", attachment(name));
+  return opts.format === "xlsx"
+    ? reply.type(XLSX_TYPE).send(await toXlsx(opts.rows, opts.columns, opts.sheetName))
+    : reply.type("text/csv; charset=utf-8").send(toCsv(opts.rows, opts.columns));
+}

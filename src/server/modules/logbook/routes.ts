@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { attachment, type Column, toCsv, toXlsx, XLSX_TYPE } from "../../platform/export.js";
+import { type Column, sendExport } from "../../platform/export.js";
 import { listQuerySchema, pageSchema } from "../../platform/pagination.js";
 import { auditPolicy } from "./policy.js";
 import { type AuditEventDto, entityTypes, exportAuditEvents, listAuditEvents } from "./service.js";
@@ -72,10 +72,7 @@ export const logbookRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const { format, ...filter } = request.query;
       const rows = await request.ctx((ctx) => exportAuditEvents(ctx, filter));
-      const name = `logboek-${new Date().toISOString().slice(0, 10)}.${format}`;
-      reply.header("content-disposition", attachment(name));
-      if (format === "xlsx") return reply.type(XLSX_TYPE).send(await toXlsx(rows, columns, "Logboek"));
-      return reply.type("text/csv; charset=utf-8").send(toCsv(rows, columns));
+      return sendExport(reply, { format, baseName: "logboek", sheetName: "Logboek", rows, columns });
     },
   });
 };

@@ -1,6 +1,7 @@
 import { and, eq, gte, lt, type SQL } from "drizzle-orm";
 import { auditLog } from "../../platform/audit-schema.js";
 import type { Ctx } from "../../platform/context.js";
+import { EXPORT_LIMIT } from "../../platform/export.js";
 import { keyset } from "../../platform/pagination.js";
 
 export interface AuditFilter {
@@ -64,8 +65,6 @@ export async function listAuditEvents(ctx: Ctx, f: AuditFilter & { cursor?: stri
   const { items, nextCursor } = page.page(rows, (r) => [r.id]);
   return { items: items.map(present), nextCursor };
 }
-
-export const EXPORT_LIMIT = 100_000;
 
 export async function exportAuditEvents(ctx: Ctx, f: AuditFilter) {
   const rows = await ctx.tx

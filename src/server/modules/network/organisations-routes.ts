@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { CBS_CODE, normaliseAgb, normaliseKvk, normalisePostcode } from "../../../shared/identifiers.js";
 import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../../shared/network.js";
-import { attachment, type Column, toCsv, toXlsx, XLSX_TYPE } from "../../platform/export.js";
+import { type Column, sendExport } from "../../platform/export.js";
 import { listQuerySchema, pageSchema } from "../../platform/pagination.js";
 import { idParams, optionalIdentifier, optionalText } from "./fields.js";
 import * as service from "./organisations-service.js";
@@ -117,16 +117,13 @@ export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const { format, ...filter } = request.query;
       const rows = await request.ctx((ctx) => service.exportOrganisations(ctx, filter));
-      const name = `organisaties-${new Date().toISOString().slice(0, 10)}.${format}`;
-      return format === "xlsx"
-        ? reply
-            .type(XLSX_TYPE)
-            .header("content-disposition", attachment(name))
-            .send(await toXlsx(rows, columns, "Organisaties"))
-        : reply
-            .type("text/csv; charset=utf-8")
-            .header("content-disposition", attachment(name))
-            .send(toCsv(rows, columns));
+      return sendExport(reply, {
+        format,
+        baseName: "organisaties",
+        sheetName: "Organisaties",
+        rows,
+        columns,
+      });
     },
   });
 

@@ -5,6 +5,7 @@ import type { OrganisationKind, OrganisationStatus } from "../../../shared/netwo
 import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
+import { EXPORT_LIMIT } from "../../platform/export.js";
 import { escapeLike, keyset } from "../../platform/pagination.js";
 import { organisations, workRelations } from "./schema.js";
 
@@ -149,8 +150,6 @@ export async function listOrganisations(
     total: total?.n ?? 0,
   };
 }
-
-export const EXPORT_LIMIT = 100_000;
 
 export async function exportOrganisations(ctx: Ctx, f: OrganisationFilter) {
   const rows = await selectWithParent(ctx)

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { normaliseAgb, normaliseBig } from "../../../shared/identifiers.js";
 import { DISCIPLINES, PERSON_VISIBILITIES } from "../../../shared/network.js";
-import { attachment, type Column, toCsv, toXlsx, XLSX_TYPE } from "../../platform/export.js";
+import { type Column, sendExport } from "../../platform/export.js";
 import { listQuerySchema, pageSchema } from "../../platform/pagination.js";
 import { idParams, optionalIdentifier, optionalText } from "./fields.js";
 import * as service from "./persons-service.js";
@@ -100,11 +100,7 @@ export const personsRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const { format, ...filter } = request.query;
       const rows = await request.ctx((ctx) => service.exportPersons(ctx, filter));
-      const name = `personen-${new Date().toISOString().slice(0, 10)}.${format}`;
-      reply.header("content-disposition", attachment(name));
-      return format === "xlsx"
-        ? reply.type(XLSX_TYPE).send(await toXlsx(rows, columns, "Personen"))
-        : reply.type("text/csv; charset=utf-8").send(toCsv(rows, columns));
+      return sendExport(reply, { format, baseName: "personen", sheetName: "Personen", rows, columns });
     },
   });
 

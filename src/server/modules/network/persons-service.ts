@@ -5,6 +5,7 @@ import type { Role } from "../../../shared/roles.js";
 import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
+import { EXPORT_LIMIT } from "../../platform/export.js";
 import { escapeLike, keyset } from "../../platform/pagination.js";
 import { organisations, persons, workRelations } from "./schema.js";
 
@@ -115,7 +116,7 @@ export async function exportPersons(ctx: Ctx, f: PersonFilter) {
     .from(persons)
     .where(filterSql(ctx, f))
     .orderBy(persons.familyName, persons.givenName, persons.id)
-    .limit(100_000);
+    .limit(EXPORT_LIMIT);
   return rows.map(presentPerson);
 }
 
