@@ -93,6 +93,7 @@ test("the bureau adds a person and records where she works", async ({ browser })
   await expect(page.getByRole("heading", { name: "Hanna van Rijn" })).toBeVisible();
   await expect(page.getByLabel("BIG-nummer")).toHaveValue("12345678901");
   await expect(page.getByText("Nog geen werkrelaties.")).toBeVisible();
+  await expect(page.getByText("Geen lidmaatschappen.")).toBeVisible();
   const add = page.getByRole("form", { name: "Werkrelatie toevoegen" });
   await add.getByRole("combobox", { name: "Organisatie" }).fill("Apotheek Lisse");
   await page.getByRole("option", { name: "Apotheek Lisse" }).click();
@@ -105,4 +106,14 @@ test("the bureau adds a person and records where she works", async ({ browser })
   // The organisation lists her among its people.
   await page.getByRole("link", { name: "Apotheek Lisse" }).click();
   await expect(page.getByRole("link", { name: "Hanna van Rijn" })).toBeVisible();
+
+  // A demo GP is a member of her WSV, which her page shows.
+  await page.goto("/personen");
+  await page.getByLabel("Zoek op naam, e-mail, BIG of AGB").fill("Visser");
+  await page
+    .getByRole("link", { name: /Visser/ })
+    .first()
+    .click();
+  await expect(page.getByRole("link", { name: /^WSV / })).toBeVisible();
+  await axeClean(page);
 });

@@ -283,6 +283,8 @@ export const en: Record<MessageKey, string> = {
   "membership.type.member": "Member",
   "membership.type.aspirant": "Aspiring member",
   "membership.type.extraordinary": "Extraordinary member",
+  "membership.ofPerson": "Memberships",
+  "membership.none": "No memberships.",
   "common.save": "Save",
   "common.cancel": "Cancel",
   "common.close": "Close",

@@ -283,6 +283,8 @@ export const nl = {
   "membership.type.member": "Lid",
   "membership.type.aspirant": "Aspirant-lid",
   "membership.type.extraordinary": "Buitengewoon lid",
+  "membership.ofPerson": "Lidmaatschappen",
+  "membership.none": "Geen lidmaatschappen.",
   "common.save": "Opslaan",
   "common.cancel": "Annuleren",
   "common.close": "Sluiten",

@@ -301,6 +301,57 @@ function WorkRelations({ personId, canEdit }: { personId: string; canEdit: boole
   );
 }
 
+/** The person's memberships, current and past (added from the coöperatie's or WSV's page). */
+function PersonMemberships({ personId }: { personId: string }) {
+  const { t } = useT();
+  const memberships = useQuery({
+    queryKey: ["memberships", "of", personId],
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/memberships", { params: { query: { memberPersonId: personId } } })).items,
+  });
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h4" mb="sm">
+        {t("membership.ofPerson")}
+      </Title>
+      {memberships.data?.length ? (
+        <Table.ScrollContainer minWidth={420}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("work.organisation")}</Table.Th>
+                <Table.Th>{t("membership.type")}</Table.Th>
+                <Table.Th>{t("work.from")}</Table.Th>
+                <Table.Th>{t("work.to")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {memberships.data.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>
+                    <Anchor
+                      renderRoot={(props) => (
+                        <Link {...props} to="/organisaties/$id" params={{ id: m.organisationId }} />
+                      )}
+                    >
+                      {m.organisationName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{t(`membership.type.${m.type}`)}</Table.Td>
+                  <Table.Td>{m.startDate}</Table.Td>
+                  <Table.Td>{m.endDate ?? t("work.current")}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : (
+        <Text>{t("membership.none")}</Text>
+      )}
+    </Paper>
+  );
+}
+
 export function PersonPage() {
   const { t } = useT();
   const { id } = useParams({ strict: false }) as { id: string };
@@ -327,6 +378,7 @@ export function PersonPage() {
         <PersonForm key={p.version} person={p} onSaved={saved} readOnly={!canEdit} />
       </Paper>
       <WorkRelations personId={p.id} canEdit={Boolean(session?.permissions["workRelation.create"])} />
+      <PersonMemberships personId={p.id} />
     </Stack>
   );
 }
