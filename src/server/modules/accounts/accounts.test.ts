@@ -125,6 +125,17 @@ describe("accounts", () => {
     ).toBe(401);
   });
 
+  it("limits login tries per address and account, without blocking colleagues behind the same address", async () => {
+    const ip = "127.0.3.1";
+    const answers: number[] = [];
+    for (let i = 0; i < 11; i++)
+      answers.push((await login("geraden@example.org", `fout-${i}`, ip)).statusCode);
+    expect(answers.slice(0, 10).every((s) => s !== 429)).toBe(true);
+    expect(answers[10]).toBe(429);
+    // A colleague at the same office address still gets an answer about her own account.
+    expect((await login("collega@example.org", "ook-fout", ip)).statusCode).toBe(401);
+  });
+
   it("resets a forgotten password by e-mail and ends the old sessions", async () => {
     const caller = await world.as("a", "medewerker");
     const [{ email }] = (await world.rows<{ email: string }>(
