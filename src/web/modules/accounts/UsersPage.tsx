@@ -1,10 +1,11 @@
 import { Button, Group, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ROLES, type Role } from "../../../shared/roles";
 import { ApiProblem, api, unwrap } from "../../api";
+import { MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
@@ -22,7 +23,7 @@ export function UsersPage() {
   const [search] = useDebouncedValue(q, 250);
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }));
 
-  const fetchPage = async ({ pageParam }: { pageParam: string | undefined }) =>
+  const fetchPage = async (cursor?: string) =>
     unwrap(
       await api.GET("/api/v1/users", {
         params: {
@@ -30,19 +31,13 @@ export function UsersPage() {
             q: search || undefined,
             role: (role as Role) ?? undefined,
             status: (status as "active") ?? undefined,
-            cursor: pageParam,
+            cursor,
             limit: 50,
           },
         },
       }),
     );
-  const users = useInfiniteQuery({
-    queryKey: ["users", search, role, status],
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last: Awaited<ReturnType<typeof fetchPage>>) => last.nextCursor ?? undefined,
-    queryFn: fetchPage,
-  });
-  const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
+  const { list: users, rows, firstPage } = usePagedList(["users", search, role, status], fetchPage);
 
   const invite = useForm({ initialValues: { email: "", name: "", role: "lid" as Role } });
   const submitInvite = invite.onSubmit(async (body) => {
@@ -110,7 +105,7 @@ export function UsersPage() {
         />
       </Group>
       <Text size="sm" aria-live="polite">
-        {t("users.count", { count: users.data?.pages[0]?.total ?? 0 })}
+        {t("users.count", { count: firstPage?.total ?? 0 })}
       </Text>
       <Table.ScrollContainer minWidth={640}>
         <Table striped>
@@ -164,11 +159,7 @@ export function UsersPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {users.hasNextPage && (
-        <Button variant="default" onClick={() => users.fetchNextPage()} loading={users.isFetchingNextPage}>
-          {t("common.more")}
-        </Button>
-      )}
+      <MoreButton list={users} />
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Code, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Code, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, unwrap } from "../../api";
 import { ExportButtons } from "../../components/ExportButtons";
+import { MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, useT } from "../../i18n";
 
@@ -36,19 +37,13 @@ export function LogbookPage() {
     queryKey: ["audit-types"],
     queryFn: async () => unwrap(await api.GET("/api/v1/audit-events/entity-types")).items,
   });
-  const fetchPage = async ({ pageParam }: { pageParam: string | undefined }) =>
+  const fetchPage = async (cursor?: string) =>
     unwrap(
       await api.GET("/api/v1/audit-events", {
-        params: { query: { ...filter, cursor: pageParam, limit: 50 } },
+        params: { query: { ...filter, cursor, limit: 50 } },
       }),
     );
-  const events = useInfiniteQuery({
-    queryKey: ["audit", filter],
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last: Awaited<ReturnType<typeof fetchPage>>) => last.nextCursor ?? undefined,
-    queryFn: fetchPage,
-  });
-  const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const { list: events, rows } = usePagedList(["audit", filter], fetchPage);
 
   return (
     <Stack>
@@ -122,11 +117,7 @@ export function LogbookPage() {
         </Table>
       </Table.ScrollContainer>
       {events.isSuccess && rows.length === 0 && <Text>{t("logbook.empty")}</Text>}
-      {events.hasNextPage && (
-        <Button variant="default" onClick={() => events.fetchNextPage()} loading={events.isFetchingNextPage}>
-          {t("common.more")}
-        </Button>
-      )}
+      <MoreButton list={events} />
     </Stack>
   );
 }

@@ -1,11 +1,12 @@
 import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, UnstyledButton } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../../shared/network";
 import { api, unwrap } from "../../api";
 import { ExportButtons } from "../../components/ExportButtons";
+import { MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
 import { useSession } from "../../session";
@@ -35,20 +36,13 @@ export function OrganisationsPage() {
       queryKey: ["region"],
       queryFn: async () => unwrap(await api.GET("/api/v1/region")),
     }).data?.municipalities ?? [];
-  const fetchPage = async ({ pageParam }: { pageParam: string | undefined }) =>
+  const fetchPage = async (cursor?: string) =>
     unwrap(
       await api.GET("/api/v1/organisations", {
-        params: { query: { ...filter, sort: descending ? "-name" : "name", cursor: pageParam, limit: 50 } },
+        params: { query: { ...filter, sort: descending ? "-name" : "name", cursor, limit: 50 } },
       }),
     );
-  const list = useInfiniteQuery({
-    queryKey: ["organisations", filter, descending],
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last: Awaited<ReturnType<typeof fetchPage>>) => last.nextCursor ?? undefined,
-    queryFn: fetchPage,
-    placeholderData: keepPreviousData,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { list, rows, firstPage } = usePagedList(["organisations", filter, descending], fetchPage);
 
   return (
     <Stack>
@@ -84,7 +78,7 @@ export function OrganisationsPage() {
       </Group>
       <Group justify="space-between" wrap="wrap">
         <Text size="sm" aria-live="polite">
-          {t("org.count", { count: list.data?.pages[0]?.total ?? 0 })}
+          {t("org.count", { count: firstPage?.total ?? 0 })}
         </Text>
         <Group gap="xs">
           {session?.permissions["organisation.export"] && (
@@ -131,11 +125,7 @@ export function OrganisationsPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {list.hasNextPage && (
-        <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t("common.more")}
-        </Button>
-      )}
+      <MoreButton list={list} />
     </Stack>
   );
 }

@@ -1,11 +1,11 @@
 import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { DISCIPLINES } from "../../../shared/network";
 import { api, unwrap } from "../../api";
 import { ExportButtons } from "../../components/ExportButtons";
+import { MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
 import { useSession } from "../../session";
@@ -21,18 +21,9 @@ export function PersonsPage() {
   const [discipline, setDiscipline] = useState<Discipline | null>(null);
   const filter = { q: search || undefined, discipline: discipline ?? undefined };
 
-  const fetchPage = async ({ pageParam }: { pageParam: string | undefined }) =>
-    unwrap(
-      await api.GET("/api/v1/persons", { params: { query: { ...filter, cursor: pageParam, limit: 50 } } }),
-    );
-  const list = useInfiniteQuery({
-    queryKey: ["persons", filter],
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last: Awaited<ReturnType<typeof fetchPage>>) => last.nextCursor ?? undefined,
-    queryFn: fetchPage,
-    placeholderData: keepPreviousData,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const fetchPage = async (cursor?: string) =>
+    unwrap(await api.GET("/api/v1/persons", { params: { query: { ...filter, cursor, limit: 50 } } }));
+  const { list, rows, firstPage } = usePagedList(["persons", filter], fetchPage);
 
   return (
     <Stack>
@@ -51,7 +42,7 @@ export function PersonsPage() {
       </Group>
       <Group justify="space-between" wrap="wrap">
         <Text size="sm" aria-live="polite">
-          {t("person.count", { count: list.data?.pages[0]?.total ?? 0 })}
+          {t("person.count", { count: firstPage?.total ?? 0 })}
         </Text>
         <Group gap="xs">
           {session?.permissions["person.export"] && (
@@ -90,11 +81,7 @@ export function PersonsPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {list.hasNextPage && (
-        <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t("common.more")}
-        </Button>
-      )}
+      <MoreButton list={list} />
     </Stack>
   );
 }
