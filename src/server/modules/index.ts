@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { accountsRoutes } from "./accounts/routes.js";
 import { logbookRoutes } from "./logbook/routes.js";
 import { mailRoutes } from "./mail/routes.js";
+import { areasRoutes } from "./network/areas-routes.js";
 import { membershipsRoutes } from "./network/memberships-routes.js";
 import { organisationsRoutes } from "./network/organisations-routes.js";
 import { personsRoutes } from "./network/persons-routes.js";
@@ -16,4 +17,5 @@ export const modules: FastifyPluginAsync[] = [
   organisationsRoutes,
   personsRoutes,
   membershipsRoutes,
+  areasRoutes,
 ];

@@ -1,5 +1,10 @@
+import { readFileSync } from "node:fs";
 import type { Discipline, OrganisationKind, PersonVisibility } from "../../../shared/network.js";
 import type { Ctx } from "../../platform/context.js";
+import { fromRoot } from "../../platform/paths.js";
+import { readTable } from "../../platform/tabular.js";
+import { importAreas } from "./areas-import.js";
+import { setCoverage } from "./areas-service.js";
 import { addMembership } from "./memberships-service.js";
 import { createOrganisation } from "./organisations-service.js";
 import { addWorkRelation, createPerson } from "./persons-service.js";
@@ -9,19 +14,56 @@ import { addWorkRelation, createPerson } from "./persons-service.js";
  * Noord, the four zorggroepen that are merging into it, practices in each WSV and the partners at
  * the table. Names, addresses and numbers are fictional.
  */
-const WSVS: { name: string; city: string; gm: string; postcode: number }[] = [
-  { name: "Katwijk", city: "Katwijk", gm: "GM0537", postcode: 2221 },
-  { name: "Rijnsburg-Valkenburg", city: "Rijnsburg", gm: "GM0537", postcode: 2231 },
+/** Each WSV with the wijken (by name, from demo-wijken.csv) it covers; none: its whole gemeente. */
+const WSVS: { name: string; city: string; gm: string; postcode: number; wijken?: string[] }[] = [
+  {
+    name: "Katwijk",
+    city: "Katwijk",
+    gm: "GM0537",
+    postcode: 2221,
+    wijken: ["Katwijk aan Zee", "Katwijk aan den Rijn", "Katwijk-Noord"],
+  },
+  {
+    name: "Rijnsburg-Valkenburg",
+    city: "Rijnsburg",
+    gm: "GM0537",
+    postcode: 2231,
+    wijken: ["Rijnsburg", "Valkenburg"],
+  },
   { name: "Noordwijk", city: "Noordwijk", gm: "GM0575", postcode: 2201 },
   { name: "Oegstgeest", city: "Oegstgeest", gm: "GM0579", postcode: 2341 },
-  { name: "Leiden Noord", city: "Leiden", gm: "GM0546", postcode: 2315 },
-  { name: "Leiden Zuid", city: "Leiden", gm: "GM0546", postcode: 2316 },
-  { name: "Merenwijk", city: "Leiden", gm: "GM0546", postcode: 2318 },
+  {
+    name: "Leiden Noord",
+    city: "Leiden",
+    gm: "GM0546",
+    postcode: 2315,
+    wijken: ["Binnenstad-Noord", "Leiden-Noord", "Stationsdistrict", "Morsdistrict", "Stevenshof"],
+  },
+  {
+    name: "Leiden Zuid",
+    city: "Leiden",
+    gm: "GM0546",
+    postcode: 2316,
+    wijken: ["Binnenstad-Zuid", "Roodenburgerdistrict", "Bos- en Gasthuisdistrict", "Boerhaavedistrict"],
+  },
+  { name: "Merenwijk", city: "Leiden", gm: "GM0546", postcode: 2318, wijken: ["Merenwijk"] },
   { name: "Leiderdorp", city: "Leiderdorp", gm: "GM0547", postcode: 2351 },
   { name: "Voorschoten", city: "Voorschoten", gm: "GM0626", postcode: 2251 },
   { name: "Zoeterwoude", city: "Zoeterwoude", gm: "GM0638", postcode: 2381 },
-  { name: "Alphen Noord", city: "Alphen aan den Rijn", gm: "GM0484", postcode: 2401 },
-  { name: "Alphen Zuid", city: "Alphen aan den Rijn", gm: "GM0484", postcode: 2406 },
+  {
+    name: "Alphen Noord",
+    city: "Alphen aan den Rijn",
+    gm: "GM0484",
+    postcode: 2401,
+    wijken: ["Alphen-Centrum", "Ridderveld", "Ouderijn", "Aarlanderveen"],
+  },
+  {
+    name: "Alphen Zuid",
+    city: "Alphen aan den Rijn",
+    gm: "GM0484",
+    postcode: 2406,
+    wijken: ["Kerk en Zanen", "Oudshoorn", "Hoorn", "Boskoop", "Hazerswoude-Dorp"],
+  },
   { name: "Kaag en Braassem", city: "Roelofarendsveen", gm: "GM1884", postcode: 2371 },
   { name: "Nieuwkoop", city: "Nieuwkoop", gm: "GM0569", postcode: 2421 },
   { name: "Lisse", city: "Lisse", gm: "GM0553", postcode: 2161 },
@@ -86,6 +128,10 @@ const PARTNERS: { kind: OrganisationKind; name: string; city: string; gm: string
 ];
 
 export async function seedNetworkDemo(ctx: Ctx) {
+  // The werkgebied comes in through the same import a bureau uses for CBS figures.
+  const table = await readTable(readFileSync(fromRoot("src/server/modules/network/demo-wijken.csv")));
+  await importAreas(ctx, table, { year: 2024, mode: "all", dryRun: false });
+  const wijken = table.rows.filter((r) => r.cells[0]!.startsWith("WK"));
   const coop = await createOrganisation(ctx, {
     kind: "cooperative",
     name: "Coöperatie Eerstelijn Zuid-Holland Noord",
@@ -108,6 +154,13 @@ export async function seedNetworkDemo(ctx: Ctx) {
       visitCity: wsv.city,
       municipalityCode: wsv.gm,
     });
+    const covered = wijken.filter(
+      (r) => r.cells[0]!.slice(2, 6) === wsv.gm.slice(2) && (!wsv.wijken || wsv.wijken.includes(r.cells[1]!)),
+    );
+    await setCoverage(ctx, network.id, {
+      version: network.version,
+      wijkCodes: covered.map((r) => r.cells[0]!),
+    });
     for (const [p, practice] of PRACTICES.entries()) {
       if ((w + p) % 5 === 4) continue; // not every WSV has every discipline
       n++;
@@ -120,6 +173,7 @@ export async function seedNetworkDemo(ctx: Ctx) {
         visitPostcode: `${wsv.postcode + (p % 3)} ${"ABCEGHKLMN"[(w + p) % 10]}${"ABCEGHKLMN"[(w * 3 + p) % 10]}`,
         visitCity: wsv.city,
         municipalityCode: wsv.gm,
+        wijkCode: covered[p % covered.length]?.cells[0],
         phone: `071 ${String(5000000 + n * 1237).slice(0, 3)} ${String(n * 37).padStart(4, "0")}`,
         agbCode: `${practice.agb}${String(100000 + n * 173).slice(-6)}`,
       });

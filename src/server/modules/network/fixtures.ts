@@ -1,4 +1,6 @@
+import { randomInt } from "node:crypto";
 import type { FixtureMakers } from "../../platform/fixtures.js";
+import { areas } from "./areas-schema.js";
 import { memberships, organisations, persons, workRelations } from "./schema.js";
 
 const organisation: FixtureMakers[string] = async (tx, regionId) => {
@@ -25,8 +27,22 @@ const membershipBody: FixtureMakers[string] = async (tx, regionId) => {
   return row!.id;
 };
 
+let nextWijk = randomInt(1_000_000);
+
 export const networkFixtures: FixtureMakers = {
   organisation,
+  /** A wijk with a code of its own (a counter, so two fixtures never share one); returns the code. */
+  wijk: async (tx, regionId) => {
+    const code = `WK${String(nextWijk++ % 1_000_000).padStart(6, "0")}`;
+    await tx.insert(areas).values({
+      regionId,
+      code,
+      kind: "wijk",
+      name: "Fixture Wijk",
+      municipalityCode: `GM${code.slice(2, 6)}`,
+    });
+    return code;
+  },
   person,
   membershipBody,
   membership: async (tx, regionId, self) => {

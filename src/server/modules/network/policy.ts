@@ -42,3 +42,13 @@ export const membershipPolicy = definePolicy("membership", {
   create: BUREAU,
   update: BUREAU,
 });
+
+/**
+ * The werkgebied (gemeenten, wijken, buurten, inhabitants) is read by everyone in the region; the
+ * bureau imports CBS figures and decides which wijken each WSV covers.
+ */
+export const areaPolicy = definePolicy("area", {
+  list: ROLES,
+  import: BUREAU,
+  assign: BUREAU,
+});
