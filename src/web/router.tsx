@@ -75,6 +75,7 @@ const routeTree = root.addChildren([
     page("/organisaties", () => import("./modules/network/OrganisationsPage"), "OrganisationsPage"),
     page("/organisaties/nieuw", () => import("./modules/network/OrganisationPage"), "NewOrganisationPage"),
     page("/organisaties/$id", () => import("./modules/network/OrganisationPage"), "OrganisationPage"),
+    page("/werkgebied", () => import("./modules/network/WerkgebiedPage"), "WerkgebiedPage"),
     page("/personen", () => import("./modules/network/PersonsPage"), "PersonsPage"),
     page("/personen/nieuw", () => import("./modules/network/PersonPage"), "NewPersonPage"),
     page("/personen/$id", () => import("./modules/network/PersonPage"), "PersonPage"),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { CBS_CODE } from "../../../shared/identifiers.js";
 import { invalidField } from "../../platform/errors.js";
+import { type Column, sendExport } from "../../platform/export.js";
 import { readTable } from "../../platform/tabular.js";
 import { importAreas } from "./areas-import.js";
 import * as service from "./areas-service.js";
@@ -36,6 +37,24 @@ const importReport = z.object({
   imported: z.boolean(),
 });
 
+interface ExportRow {
+  code: string;
+  name: string;
+  municipality: string;
+  kind: string;
+  inhabitants: number | null;
+  networks: string;
+}
+// The import's own headers (CBS kwb names), so an export can be edited and imported again.
+const exportColumns: Column<ExportRow>[] = [
+  { header: "gwb_code_10", value: (r) => r.code, width: 12 },
+  { header: "regio", value: (r) => r.name, width: 30 },
+  { header: "gm_naam", value: (r) => r.municipality, width: 24 },
+  { header: "recs", value: (r) => r.kind, width: 10 },
+  { header: "a_inw", value: (r) => r.inhabitants, width: 10 },
+  { header: "wsv", value: (r) => r.networks, width: 40 },
+];
+
 const SAMPLE_CSV = "gwb_code_10;regio;a_inw\nWK054600;Binnenstad-Noord;9500\nXX;Fout;12\n";
 
 export const areasRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -66,6 +85,45 @@ export const areasRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     config: { access: areaPolicy.access("list") },
     handler: (request) => request.ctx((ctx) => service.getWerkgebied(ctx, request.query.year)),
+  });
+
+  app.get("/areas/export", {
+    schema: {
+      tags: ["netwerk"],
+      summary: "Het werkgebied exporteren (CSV of xlsx), met de kolommen die de import leest",
+      querystring: z
+        .object({ year: year.optional(), format: z.enum(["csv", "xlsx"]).default("csv") })
+        .strict(),
+    },
+    config: { access: areaPolicy.access("list") },
+    handler: async (request, reply) => {
+      const tree = await request.ctx((ctx) => service.getWerkgebied(ctx, request.query.year));
+      const rows = tree.municipalities.flatMap((m): ExportRow[] => [
+        {
+          code: m.code,
+          name: m.name,
+          municipality: m.name,
+          kind: "Gemeente",
+          inhabitants: m.inhabitants,
+          networks: "",
+        },
+        ...m.wijken.map((w) => ({
+          code: w.code,
+          name: w.name,
+          municipality: m.name,
+          kind: "Wijk",
+          inhabitants: w.inhabitants,
+          networks: w.networks.map((n) => n.name).join(", "),
+        })),
+      ]);
+      return sendExport(reply, {
+        format: request.query.format,
+        baseName: `werkgebied-${tree.year ?? "zonder-jaar"}`,
+        sheetName: "Werkgebied",
+        rows,
+        columns: exportColumns,
+      });
+    },
   });
 
   app.get("/areas/:code/buurten", {

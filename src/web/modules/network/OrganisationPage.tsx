@@ -7,6 +7,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
 import { notify, notifyError } from "../../notify";
 import { useSession } from "../../session";
+import { CoverageSection } from "./CoverageSection";
 import { MembersSection } from "./MembersSection";
 import { fetchOrganisation, type Organisation, OrganisationForm } from "./OrganisationForm";
 
@@ -115,6 +116,9 @@ export function OrganisationPage() {
           <Text>{t("org.noPeople")}</Text>
         )}
       </Paper>
+      {o.kind === "neighbourhood_network" && (
+        <CoverageSection organisationId={o.id} canEdit={Boolean(session?.permissions["area.assign"])} />
+      )}
       {MEMBERSHIP_BODIES.includes(o.kind) && (
         <MembersSection organisationId={o.id} canEdit={Boolean(session?.permissions["membership.create"])} />
       )}
