@@ -2743,6 +2743,387 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/social-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sociale kaart doorzoeken: Nederlandse zoektekst (ook met typefouten), filters, op relevantie of per wijk */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    discipline?: "general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other";
+                    kind?: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                    municipalityCode?: string;
+                    wijkCode?: string;
+                    networkId?: string;
+                    sort?: "relevance" | "wijk";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                                street: string | null;
+                                postcode: string | null;
+                                city: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                website: string | null;
+                                municipalityCode: string | null;
+                                wijkCode: string | null;
+                                wijkName: string | null;
+                                network: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                disciplines: {
+                                    discipline: string;
+                                    count: number;
+                                }[];
+                                people: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    disciplines: string[];
+                                    function: string | null;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social-map/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De sociale kaart exporteren (CSV of xlsx), met dezelfde filters */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    discipline?: "general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other";
+                    kind?: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                    municipalityCode?: string;
+                    wijkCode?: string;
+                    networkId?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social-map/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Keuzes voor de filters van de sociale kaart */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            regionName: string;
+                            municipalities: {
+                                code: string;
+                                name: string;
+                            }[];
+                            wijken: {
+                                code: string;
+                                name: string;
+                                municipalityCode: string;
+                            }[];
+                            networks: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social-map/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Of de regio een openbare sociale kaart publiceert */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            public: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** De openbare sociale kaart aan- of uitzetten */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        public: boolean;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            public: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/{slug}/social-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De openbare sociale kaart van een regio (zonder inloggen; alleen als de regio die publiceert) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    discipline?: "general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other";
+                    kind?: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                    municipalityCode?: string;
+                    wijkCode?: string;
+                    networkId?: string;
+                    sort?: "relevance" | "wijk";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                                street: string | null;
+                                postcode: string | null;
+                                city: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                website: string | null;
+                                municipalityCode: string | null;
+                                wijkCode: string | null;
+                                wijkName: string | null;
+                                network: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                disciplines: {
+                                    discipline: string;
+                                    count: number;
+                                }[];
+                                people: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    disciplines: string[];
+                                    function: string | null;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/{slug}/social-map/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Keuzes voor de filters van de openbare sociale kaart */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            regionName: string;
+                            municipalities: {
+                                code: string;
+                                name: string;
+                            }[];
+                            wijken: {
+                                code: string;
+                                name: string;
+                                municipalityCode: string;
+                            }[];
+                            networks: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

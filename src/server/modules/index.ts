@@ -6,6 +6,7 @@ import { areasRoutes } from "./network/areas-routes.js";
 import { membershipsRoutes } from "./network/memberships-routes.js";
 import { organisationsRoutes } from "./network/organisations-routes.js";
 import { personsRoutes } from "./network/persons-routes.js";
+import { socialMapRoutes } from "./network/social-map-routes.js";
 import { regionsRoutes } from "./regions/routes.js";
 
 /** Every module's routes, mounted under /api/v1. A new module adds itself here. */
@@ -18,4 +19,5 @@ export const modules: FastifyPluginAsync[] = [
   personsRoutes,
   membershipsRoutes,
   areasRoutes,
+  socialMapRoutes,
 ];

@@ -64,12 +64,12 @@ export function keyset<K extends string>(opts: {
   };
 }
 
-function encodeCursor(sort: string, values: unknown[]): string {
+export function encodeCursor(sort: string, values: unknown[]): string {
   const plain = values.map((v) => (v instanceof Date ? v.toISOString() : v));
   return Buffer.from(JSON.stringify({ s: sort, v: plain })).toString("base64url");
 }
 
-function decodeCursor(cursor: string, sort: string, arity: number): unknown[] {
+export function decodeCursor(cursor: string, sort: string, arity: number): unknown[] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     const ok =

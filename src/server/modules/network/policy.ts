@@ -52,3 +52,12 @@ export const areaPolicy = definePolicy("area", {
   import: BUREAU,
   assign: BUREAU,
 });
+
+/**
+ * The sociale kaart: everyone in the region searches it (people as their visibility allows); only
+ * a beheerder publishes the public version without login.
+ */
+export const socialMapPolicy = definePolicy("socialMap", {
+  search: ROLES,
+  publish: ["beheerder"],
+});

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  boolean,
   check,
+  customType,
   date,
   foreignKey,
   index,
@@ -22,6 +24,9 @@ import {
 } from "../../../shared/network.js";
 import { regions } from "../../platform/identity-schema.js";
 import { regionId, regionIsolation } from "../../platform/tenancy-schema.js";
+
+/** PostgreSQL's full-text document type; only ever written by the database itself. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /**
  * An organisation in the region's network: a practice, a WSV, a zorggroep, a vereniging, a
@@ -55,6 +60,14 @@ export const organisations = pgTable(
     /** CBS gemeentecode (GM0000) and wijkcode (WK000000) of the location. */
     municipalityCode: text("municipality_code"),
     wijkCode: text("wijk_code"),
+    /**
+     * The Dutch full-text document of the sociale kaart: name (weight A), the words people use
+     * for the kind, e.g. "huisarts" for a huisartsenpraktijk (B), street and town (C). Stemmed by
+     * the `dutch` configuration, so "apotheken" finds "Apotheek".
+     */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('dutch', name), 'A') || setweight(to_tsvector('dutch', organisation_search_terms(kind)), 'B') || setweight(to_tsvector('dutch', coalesce(visit_street, '') || ' ' || coalesce(visit_city, '')), 'C')`,
+    ),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
@@ -80,6 +93,8 @@ export const organisations = pgTable(
     index("organisations_kvk_idx").on(t.regionId, t.kvkNumber),
     // Substring and typo-tolerant search on the name (pg_trgm).
     index("organisations_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("organisations_search_idx").using("gin", t.searchVector),
+    index("organisations_region_wijk_idx").on(t.regionId, t.wijkCode),
     regionIsolation(t.regionId),
   ],
 ).enableRLS();
@@ -194,4 +209,18 @@ export const memberships = pgTable(
     index("memberships_member_organisation_idx").on(t.regionId, t.memberOrganisationId),
     regionIsolation(t.regionId),
   ],
+).enableRLS();
+
+/** Whether the region publishes its sociale kaart without login (for the gemeente and partners). */
+export const socialMapSettings = pgTable(
+  "social_map_settings",
+  {
+    regionId: uuid("region_id")
+      .primaryKey()
+      .references(() => regions.id, { onDelete: "cascade" }),
+    public: boolean("public").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [regionIsolation(t.regionId)],
 ).enableRLS();
