@@ -38,6 +38,13 @@ const invitation = createRoute({
   component: lazyRouteComponent(() => import("./modules/accounts/PasswordPages"), "AcceptInvitationPage"),
 });
 
+/** The public sociale kaart of a region that publishes it: no login, no shell. */
+const publicMap = createRoute({
+  getParentRoute: () => root,
+  path: "/kaart/$slug",
+  component: lazyRouteComponent(() => import("./modules/network/PublicSocialMapPage"), "PublicSocialMapPage"),
+});
+
 // Everything else needs a session; without one, the login page (and back afterwards).
 const app = createRoute({
   getParentRoute: () => root,
@@ -69,12 +76,14 @@ const routeTree = root.addChildren([
   forgot,
   reset,
   invitation,
+  publicMap,
   app.addChildren([
     page("/", () => import("./modules/regions/DashboardPage"), "DashboardPage"),
     usersRoute,
     page("/organisaties", () => import("./modules/network/OrganisationsPage"), "OrganisationsPage"),
     page("/organisaties/nieuw", () => import("./modules/network/OrganisationPage"), "NewOrganisationPage"),
     page("/organisaties/$id", () => import("./modules/network/OrganisationPage"), "OrganisationPage"),
+    page("/sociale-kaart", () => import("./modules/network/SocialMapPage"), "SocialMapPage"),
     page("/werkgebied", () => import("./modules/network/WerkgebiedPage"), "WerkgebiedPage"),
     page("/personen", () => import("./modules/network/PersonsPage"), "PersonsPage"),
     page("/personen/nieuw", () => import("./modules/network/PersonPage"), "NewPersonPage"),

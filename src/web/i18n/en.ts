@@ -338,4 +338,28 @@ export const en: Record<MessageKey, string> = {
   "coverage.choose": "Districts",
   "coverage.save": "Save districts",
   "coverage.saved": "The districts have been saved",
+  "nav.socialMap": "Social map",
+  "map.title": "Social map",
+  "map.intro":
+    "Who does what in the region: practices, partners and who works there. You see the people shared with you.",
+  "map.search": "Search",
+  "map.searchHelp": "For example: fysiotherapie Katwijk, apotheek, diëtist Leiden",
+  "map.discipline": "Discipline",
+  "map.all": "All",
+  "map.count": "{{count}} found",
+  "map.order": "Order",
+  "map.byRelevance": "Best match first",
+  "map.byWijk": "By district",
+  "map.noWijk": "District unknown",
+  "map.disciplines": "Disciplines and counts",
+  "map.public": "Public social map",
+  "map.publicHelp":
+    "Open without login to the municipality, partners and inhabitants: organisations and counts, no names of people.",
+  "map.openPublic": "View the public map",
+  "map.published": "The social map is now public",
+  "map.withdrawn": "The social map is no longer public",
+  "map.publicTitle": "Social map {{region}}",
+  "map.publicIntro":
+    "Care and welfare in the region: search a practice or organisation by name, discipline or town.",
+  "map.notPublished": "This social map does not exist or is not public.",
 };

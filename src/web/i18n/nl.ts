@@ -339,6 +339,30 @@ export const nl = {
   "coverage.choose": "Wijken",
   "coverage.save": "Wijken opslaan",
   "coverage.saved": "De wijken zijn opgeslagen",
+  "nav.socialMap": "Sociale kaart",
+  "map.title": "Sociale kaart",
+  "map.intro":
+    "Wie doet wat in de regio: praktijken, partners en wie er werkt. U ziet de mensen die met u gedeeld zijn.",
+  "map.search": "Zoeken",
+  "map.searchHelp": "Bijvoorbeeld: fysiotherapie Katwijk, apotheek, diëtist Leiden",
+  "map.discipline": "Discipline",
+  "map.all": "Alle",
+  "map.count": "{{count}} gevonden",
+  "map.order": "Volgorde",
+  "map.byRelevance": "Beste treffer eerst",
+  "map.byWijk": "Per wijk",
+  "map.noWijk": "Wijk onbekend",
+  "map.disciplines": "Disciplines en aantallen",
+  "map.public": "Openbare sociale kaart",
+  "map.publicHelp":
+    "Zonder inloggen te raadplegen door gemeente, partners en inwoners: organisaties en aantallen, geen namen van personen.",
+  "map.openPublic": "Openbare kaart bekijken",
+  "map.published": "De sociale kaart is nu openbaar",
+  "map.withdrawn": "De sociale kaart is niet meer openbaar",
+  "map.publicTitle": "Sociale kaart {{region}}",
+  "map.publicIntro":
+    "Zorg en welzijn in de regio: zoek een praktijk of organisatie op naam, discipline of plaats.",
+  "map.notPublished": "Deze sociale kaart bestaat niet of is niet openbaar.",
 } as const;
 
 export type MessageKey = keyof typeof nl;

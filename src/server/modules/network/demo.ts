@@ -5,6 +5,7 @@ import { fromRoot } from "../../platform/paths.js";
 import { readTable } from "../../platform/tabular.js";
 import { importAreas } from "./areas-import.js";
 import { setCoverage } from "./areas-service.js";
+import { setSocialMapSettings } from "./social-map-service.js";
 import { addMembership } from "./memberships-service.js";
 import { createOrganisation } from "./organisations-service.js";
 import { addWorkRelation, createPerson } from "./persons-service.js";
@@ -211,4 +212,6 @@ export async function seedNetworkDemo(ctx: Ctx) {
       visitCity: partner.city,
       municipalityCode: partner.gm,
     });
+  // The demo shows the public sociale kaart too (/kaart/zhn).
+  await setSocialMapSettings(ctx, { public: true, version: 0 });
 }
