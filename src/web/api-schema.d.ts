@@ -3124,6 +3124,171 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hoe de regio georganiseerd is: alle actieve organisaties met hun bovenliggende organisatie */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                                /** @enum {string} */
+                                status: "founding" | "active" | "merged" | "ended";
+                                parentId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het profiel van een WSV op één pagina: praktijken, disciplines en aantallen, leden, wijken en inwoners, coördinator en contactpersonen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                                name: string;
+                                /** @enum {string} */
+                                status: "founding" | "active" | "merged" | "ended";
+                                statusDate: string | null;
+                                parentId: string | null;
+                                parentName: string | null;
+                                mergedIntoId: string | null;
+                                visitStreet: string | null;
+                                visitHouseNumber: string | null;
+                                visitPostcode: string | null;
+                                visitCity: string | null;
+                                postalStreet: string | null;
+                                postalHouseNumber: string | null;
+                                postalPostcode: string | null;
+                                postalCity: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                website: string | null;
+                                agbCode: string | null;
+                                kvkNumber: string | null;
+                                municipalityCode: string | null;
+                                wijkCode: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            };
+                            practices: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "general_practice" | "health_centre" | "pharmacy" | "physiotherapy" | "exercise_therapy" | "dietetics" | "occupational_therapy" | "speech_therapy" | "midwifery" | "mental_health" | "district_nursing" | "elderly_care" | "hospital" | "gp_out_of_hours" | "municipality" | "health_insurer" | "social_domain" | "neighbourhood_network" | "care_group" | "professional_association" | "cooperative" | "other";
+                                people: number;
+                            }[];
+                            people: number;
+                            disciplines: {
+                                discipline: string;
+                                people: number;
+                                fte: number;
+                            }[];
+                            members: {
+                                date: string;
+                                total: number;
+                                byDiscipline: {
+                                    discipline: string;
+                                    count: number;
+                                }[];
+                            };
+                            coverage: {
+                                year: number | null;
+                                inhabitants: number;
+                                wijken: {
+                                    code: string;
+                                    name: string;
+                                    municipalityCode: string;
+                                    inhabitants: number | null;
+                                }[];
+                            };
+                            coordinators: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                function: string | null;
+                                email: string | null;
+                                phone: string | null;
+                            }[];
+                            contacts: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                function: string | null;
+                                email: string | null;
+                                phone: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

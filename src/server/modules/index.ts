@@ -4,6 +4,7 @@ import { logbookRoutes } from "./logbook/routes.js";
 import { mailRoutes } from "./mail/routes.js";
 import { areasRoutes } from "./network/areas-routes.js";
 import { membershipsRoutes } from "./network/memberships-routes.js";
+import { networkRoutes } from "./network/network-routes.js";
 import { organisationsRoutes } from "./network/organisations-routes.js";
 import { personsRoutes } from "./network/persons-routes.js";
 import { socialMapRoutes } from "./network/social-map-routes.js";
@@ -20,4 +21,5 @@ export const modules: FastifyPluginAsync[] = [
   membershipsRoutes,
   areasRoutes,
   socialMapRoutes,
+  networkRoutes,
 ];

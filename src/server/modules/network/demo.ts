@@ -5,10 +5,10 @@ import { fromRoot } from "../../platform/paths.js";
 import { readTable } from "../../platform/tabular.js";
 import { importAreas } from "./areas-import.js";
 import { setCoverage } from "./areas-service.js";
-import { setSocialMapSettings } from "./social-map-service.js";
 import { addMembership } from "./memberships-service.js";
 import { createOrganisation } from "./organisations-service.js";
 import { addWorkRelation, createPerson } from "./persons-service.js";
+import { setSocialMapSettings } from "./social-map-service.js";
 
 /**
  * The demo region's network: a coöperatie with its WSVs in the real gemeenten of Zuid-Holland
@@ -161,6 +161,21 @@ export async function seedNetworkDemo(ctx: Ctx) {
     await setCoverage(ctx, network.id, {
       version: network.version,
       wijkCodes: covered.map((r) => r.cells[0]!),
+    });
+    const [namePrefix, familyName] = FAMILY[(w * 5 + 3) % FAMILY.length]!;
+    const coordinator = await createPerson(ctx, {
+      givenName: GIVEN[(w * 4 + 2) % GIVEN.length]!,
+      namePrefix,
+      familyName,
+      disciplines: [w % 3 === 0 ? "practice_manager" : "other"],
+      email: `wijkcoordinator.${wsv.name.toLowerCase().replace(/[^a-z]+/g, "-")}@eerstelijn-zhn.example.nl`,
+      visibility: "partners",
+    });
+    await addWorkRelation(ctx, coordinator.id, {
+      organisationId: network.id,
+      function: "Wijkcoördinator",
+      fte: 0.4,
+      fromDate: "2022-01-01",
     });
     for (const [p, practice] of PRACTICES.entries()) {
       if ((w + p) % 5 === 4) continue; // not every WSV has every discipline

@@ -36,7 +36,7 @@ const fields = {
   wijkCode: optionalIdentifier((v) => CBS_CODE.wijk.test(v), "field.cbsWijk"),
 };
 
-const organisationSchema = z.object({
+export const organisationSchema = z.object({
   id: z.uuid(),
   kind: z.enum(ORGANISATION_KINDS),
   name: z.string(),
