@@ -83,6 +83,12 @@ const routeTree = root.addChildren([
     page("/organisaties", () => import("./modules/network/OrganisationsPage"), "OrganisationsPage"),
     page("/organisaties/nieuw", () => import("./modules/network/OrganisationPage"), "NewOrganisationPage"),
     page("/organisaties/$id", () => import("./modules/network/OrganisationPage"), "OrganisationPage"),
+    page(
+      "/organisaties/$id/profiel",
+      () => import("./modules/network/NetworkProfilePage"),
+      "NetworkProfilePage",
+    ),
+    page("/netwerk", () => import("./modules/network/NetworkPage"), "NetworkPage"),
     page("/sociale-kaart", () => import("./modules/network/SocialMapPage"), "SocialMapPage"),
     page("/werkgebied", () => import("./modules/network/WerkgebiedPage"), "WerkgebiedPage"),
     page("/personen", () => import("./modules/network/PersonsPage"), "PersonsPage"),

@@ -29,6 +29,7 @@ const NAV: NavItem[] = [
   { to: "/", label: "nav.dashboard" },
   { to: "/organisaties", label: "nav.organisations", permission: "organisation.list" },
   { to: "/personen", label: "nav.persons", permission: "person.list" },
+  { to: "/netwerk", label: "nav.network", permission: "organisation.list" },
   { to: "/sociale-kaart", label: "nav.socialMap", permission: "socialMap.search" },
   { to: "/werkgebied", label: "nav.areas", permission: "area.list" },
   { to: "/gebruikers", label: "nav.users", permission: "user.list" },

@@ -363,6 +363,33 @@ export const nl = {
   "map.publicIntro":
     "Zorg en welzijn in de regio: zoek een praktijk of organisatie op naam, discipline of plaats.",
   "map.notPublished": "Deze sociale kaart bestaat niet of is niet openbaar.",
+  "nav.network": "Netwerk",
+  "network.title": "Netwerk",
+  "network.intro":
+    "Hoe de regio georganiseerd is: de coöperatie met haar wijksamenwerkingsverbanden en hun praktijken, de zorggroepen, de verenigingen en de partners aan tafel.",
+  "network.structure": "Coöperatie, zorggroepen en WSV's",
+  "network.associations": "Verenigingen",
+  "network.partners": "Partners",
+  "network.other": "Overige organisaties",
+  "network.expandAll": "Alles openklappen",
+  "network.collapseAll": "Alles dichtklappen",
+  "network.expand": "{{name}} openklappen",
+  "network.collapse": "{{name}} dichtklappen",
+  "network.parts": "{{count}} onderdelen",
+  "wsvProfile.open": "WSV-profiel op één pagina",
+  "wsvProfile.toOrganisation": "Naar de organisatiegegevens",
+  "wsvProfile.print": "Afdrukken",
+  "wsvProfile.title": "Profiel {{name}}",
+  "wsvProfile.practices": "Praktijken",
+  "wsvProfile.practice": "Praktijk",
+  "wsvProfile.people": "Zorgverleners",
+  "wsvProfile.members": "Leden vandaag",
+  "wsvProfile.inhabitants": "Inwoners in de wijken",
+  "wsvProfile.disciplines": "Disciplines (personen)",
+  "wsvProfile.fte": "{{fte}} fte",
+  "wsvProfile.contacts": "Contactpersonen",
+  "wsvProfile.noContacts": "Nog geen contactpersonen",
+  "wsvProfile.coordinator": "Coördinator",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Paper,
-  Progress,
   Select,
   SimpleGrid,
   Stack,
@@ -19,6 +18,7 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { MEMBERSHIP_TYPES } from "../../../shared/network";
 import { ApiProblem, api, unwrap } from "../../api";
+import { BarList } from "../../components/BarList";
 import { useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
 import { notify, notifyError } from "../../notify";
@@ -91,7 +91,6 @@ export function MembersSection({ organisationId, canEdit }: { organisationId: st
     }
   });
 
-  const max = Math.max(1, ...(counts.data?.byDiscipline.map((d) => d.count) ?? []));
   return (
     <Paper withBorder p="md">
       <Stack>
@@ -108,26 +107,14 @@ export function MembersSection({ organisationId, canEdit }: { organisationId: st
         </Group>
         <Text aria-live="polite">{t("membership.total", { count: counts.data?.total ?? 0 })}</Text>
         {counts.data?.byDiscipline.length ? (
-          <Stack
-            component="ul"
-            gap={6}
-            aria-label={t("membership.perDiscipline")}
-            p={0}
-            m={0}
-            style={{ listStyle: "none" }}
-          >
-            {counts.data.byDiscipline.map((d) => (
-              <li key={d.discipline}>
-                <Group justify="space-between" gap="xs">
-                  <Text size="sm">{t(`person.discipline.${d.discipline}` as MessageKey)}</Text>
-                  <Text size="sm" fw={700}>
-                    {d.count}
-                  </Text>
-                </Group>
-                <Progress value={(d.count / max) * 100} aria-hidden />
-              </li>
-            ))}
-          </Stack>
+          <BarList
+            label={t("membership.perDiscipline")}
+            items={counts.data.byDiscipline.map((d) => ({
+              key: d.discipline,
+              label: t(`person.discipline.${d.discipline}` as MessageKey),
+              value: d.count,
+            }))}
+          />
         ) : null}
         {members.data?.length ? (
           <Table.ScrollContainer minWidth={420}>

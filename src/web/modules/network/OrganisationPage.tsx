@@ -60,6 +60,11 @@ export function OrganisationPage() {
         ← {t("org.back")}
       </Anchor>
       <PageTitle>{o.name}</PageTitle>
+      {o.kind === "neighbourhood_network" && (
+        <Anchor renderRoot={(props) => <Link {...props} to="/organisaties/$id/profiel" params={{ id }} />}>
+          {t("wsvProfile.open")}
+        </Anchor>
+      )}
       <Text c="gray.7">
         {t(`org.kind.${o.kind}`)} · {t(`org.status.${o.status}`)}
         {o.parentName ? ` · ${t("org.parent")}: ${o.parentName}` : ""}

@@ -16,6 +16,7 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { ExportButtons } from "../../components/ExportButtons";
 import { PageTitle } from "../../components/PageTitle";
+import { Stat } from "../../components/Stat";
 import { formatNumber, useT } from "../../i18n";
 import { useSession } from "../../session";
 import { AreaImport } from "./AreaImport";
@@ -162,18 +163,5 @@ export function WerkgebiedPage() {
         </Paper>
       )}
     </Stack>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <Paper withBorder p="sm">
-      <Text size="sm" c="gray.7">
-        {label}
-      </Text>
-      <Text fz="xl" fw={700}>
-        {value}
-      </Text>
-    </Paper>
   );
 }
