@@ -3289,6 +3289,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Organisatie laten opgaan in een andere (fusie): met dryRun=true eerst het overzicht van wat er verhuist */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        targetId: string;
+                        version: number;
+                        /** Format: date */
+                        date?: string;
+                        /** @default false */
+                        dryRun?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            source: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            target: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            date: string;
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            workRelations: {
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                function: string | null;
+                            }[];
+                            members: {
+                                moving: number;
+                                alreadyInTarget: number;
+                            };
+                            membershipsOfSource: {
+                                moving: number;
+                                alreadyInTarget: number;
+                            };
+                            wijken: number;
+                            merged: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -38,6 +38,16 @@ test("a beheerder sets the region's name, werkgebied and logo", async ({ browser
   await page.getByRole("link", { name: "Overzicht" }).click();
   await expect(page.getByText("Regio Zuid-Holland Noord")).toBeVisible();
   await expect(page.getByText("12", { exact: true })).toBeVisible();
+
+  // This journey owns the region's settings: it puts them back for the journeys after it.
+  await page.getByRole("link", { name: "Regio-instellingen" }).click();
+  await page.getByLabel("Naam van de regio-organisatie").fill("Zuid-Holland Noord");
+  await page.getByRole("combobox", { name: "Werkgebied (gemeenten)" }).click();
+  await page.getByRole("option", { name: "Leiden (GM0546)" }).click();
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.getByText("De instellingen zijn opgeslagen")).toBeVisible();
+  await page.getByRole("cell", { name: "Leiden", exact: true }).waitFor();
 });
 
 test("the spotlight finds pages and people, by keyboard", async ({ browser }) => {

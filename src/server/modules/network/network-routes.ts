@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../../shared/network.js";
 import { idParams } from "./fields.js";
+import { mergeOrganisation } from "./merge-service.js";
 import * as service from "./network-service.js";
 import { organisationSchema } from "./organisations-routes.js";
 import { organisationPolicy } from "./policy.js";
@@ -85,5 +86,51 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
       example: async ({ create }) => ({ params: { id: await create("membershipBody") } }),
     },
     handler: (request) => request.ctx((ctx) => service.networkProfile(ctx, request.params.id)),
+  });
+
+  app.post("/organisations/:id/merge", {
+    schema: {
+      tags: ["netwerk"],
+      summary:
+        "Organisatie laten opgaan in een andere (fusie): met dryRun=true eerst het overzicht van wat er verhuist",
+      params: idParams,
+      body: z
+        .object({
+          targetId: z.uuid(),
+          version: z.number().int().positive(),
+          date: z.iso.date().optional(),
+          dryRun: z.boolean().default(false),
+        })
+        .strict(),
+      response: {
+        200: z.object({
+          source: z.object({ id: z.uuid(), name: z.string() }),
+          target: z.object({ id: z.uuid(), name: z.string() }),
+          date: z.string(),
+          children: z.array(z.object({ id: z.uuid(), name: z.string() })),
+          workRelations: z.array(
+            z.object({ personId: z.uuid(), name: z.string(), function: z.string().nullable() }),
+          ),
+          members: z.object({ moving: z.number().int(), alreadyInTarget: z.number().int() }),
+          membershipsOfSource: z.object({ moving: z.number().int(), alreadyInTarget: z.number().int() }),
+          wijken: z.number().int(),
+          merged: z.boolean(),
+        }),
+      },
+    },
+    config: {
+      access: organisationPolicy.access("merge"),
+      example: async ({ create }) => ({
+        params: { id: await create("organisation") },
+        body: { targetId: await create("organisation"), version: 1 },
+      }),
+    },
+    handler: (request) =>
+      request.ctx((ctx) =>
+        mergeOrganisation(ctx, request.params.id, {
+          ...request.body,
+          date: request.body.date ?? new Date().toISOString().slice(0, 10),
+        }),
+      ),
   });
 };

@@ -11,6 +11,7 @@ export const organisationPolicy = definePolicy("organisation", {
   export: ["beheerder", "bestuur", "medewerker", "projectleider", "wijkcoordinator"],
   create: ["beheerder", "medewerker"],
   update: ["beheerder", "medewerker"],
+  merge: ["beheerder", "medewerker"],
   delete: ["beheerder"],
 });
 
