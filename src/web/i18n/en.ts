@@ -389,4 +389,21 @@ export const en: Record<MessageKey, string> = {
   "wsvProfile.contacts": "Contacts",
   "wsvProfile.noContacts": "No contacts yet",
   "wsvProfile.coordinator": "Coordinator",
+  "merge.title": "Merge into another organisation",
+  "merge.help":
+    "In a merger (for example four care groups into one cooperative) parts, staff and members move to the new organisation. The history of both is kept. You first see what moves.",
+  "merge.target": "Merges into",
+  "merge.date": "As of",
+  "merge.preview": "See what moves",
+  "merge.previewTitle": "What moves",
+  "merge.children": "{{count}} parts get the new organisation as their parent",
+  "merge.workRelations": "{{count}} people start working at the new organisation",
+  "merge.members": "{{moving}} members become members of the new organisation; {{already}} already were",
+  "merge.memberships": "{{count}} memberships of this organisation move over",
+  "merge.wijken": "{{count}} districts move over",
+  "merge.history":
+    "{{source}} remains with the status 'merged into {{target}}' as of {{date}}; running memberships and work relations end the day before and continue at {{target}}.",
+  "merge.confirm": "Merge into {{target}}",
+  "merge.done": "{{source}} has merged into {{target}}",
+  "merge.mergedInto": "Merged into",
 };

@@ -390,6 +390,23 @@ export const nl = {
   "wsvProfile.contacts": "Contactpersonen",
   "wsvProfile.noContacts": "Nog geen contactpersonen",
   "wsvProfile.coordinator": "Coördinator",
+  "merge.title": "Laten opgaan in een andere organisatie",
+  "merge.help":
+    "Bij een fusie (bijvoorbeeld vier zorggroepen in één coöperatie) verhuizen onderdelen, medewerkers en leden naar de nieuwe organisatie. De geschiedenis van beide blijft bewaard. U ziet eerst wat er verhuist.",
+  "merge.target": "Gaat op in",
+  "merge.date": "Per datum",
+  "merge.preview": "Bekijk wat er verhuist",
+  "merge.previewTitle": "Wat er verhuist",
+  "merge.children": "{{count}} onderdelen krijgen de nieuwe organisatie als bovenliggende",
+  "merge.workRelations": "{{count}} mensen gaan werken bij de nieuwe organisatie",
+  "merge.members": "{{moving}} leden worden lid van de nieuwe organisatie; {{already}} waren dat al",
+  "merge.memberships": "{{count}} lidmaatschappen van deze organisatie gaan over",
+  "merge.wijken": "{{count}} wijken gaan over",
+  "merge.history":
+    "{{source}} blijft bestaan met de status 'opgegaan in {{target}}' per {{date}}; lopende lidmaatschappen en werkrelaties eindigen de dag ervoor en lopen door bij {{target}}.",
+  "merge.confirm": "Laat opgaan in {{target}}",
+  "merge.done": "{{source}} is opgegaan in {{target}}",
+  "merge.mergedInto": "Opgegaan in",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -143,8 +143,9 @@ export async function seedNetworkDemo(ctx: Ctx) {
     municipalityCode: "GM0546",
     website: "https://eerstelijn-zhn.example.nl",
   });
+  const careGroups = [];
   for (const name of CARE_GROUPS)
-    await createOrganisation(ctx, { kind: "care_group", name: `Zorggroep ${name}` });
+    careGroups.push(await createOrganisation(ctx, { kind: "care_group", name: `Zorggroep ${name}` }));
 
   let n = 0;
   for (const [w, wsv] of WSVS.entries()) {
@@ -193,6 +194,13 @@ export async function seedNetworkDemo(ctx: Ctx) {
         phone: `071 ${String(5000000 + n * 1237).slice(0, 3)} ${String(n * 37).padStart(4, "0")}`,
         agbCode: `${practice.agb}${String(100000 + n * 173).slice(-6)}`,
       });
+      // The huisartsenpraktijken are members of one of the four zorggroepen that are merging.
+      if (practice.kind === "general_practice")
+        await addMembership(ctx, {
+          organisationId: careGroups[w % careGroups.length]!.id,
+          memberOrganisationId: organisation.id,
+          startDate: "2012-01-01",
+        });
       for (const [k, role] of (STAFF[practice.kind] ?? []).entries()) {
         const m = n * 3 + k;
         const [namePrefix, familyName] = FAMILY[m % FAMILY.length]!;

@@ -9,6 +9,7 @@ import { notify, notifyError } from "../../notify";
 import { useSession } from "../../session";
 import { CoverageSection } from "./CoverageSection";
 import { MembersSection } from "./MembersSection";
+import { MergeSection } from "./MergeSection";
 import { fetchOrganisation, type Organisation, OrganisationForm } from "./OrganisationForm";
 
 /** One organisation: its details (editable by the bureau) and what falls under it. */
@@ -69,6 +70,7 @@ export function OrganisationPage() {
         {t(`org.kind.${o.kind}`)} · {t(`org.status.${o.status}`)}
         {o.parentName ? ` · ${t("org.parent")}: ${o.parentName}` : ""}
       </Text>
+      {o.mergedIntoId && <MergedInto id={o.mergedIntoId} date={o.statusDate} />}
       <Paper withBorder p="md">
         <OrganisationForm
           key={o.version}
@@ -127,6 +129,9 @@ export function OrganisationPage() {
       {MEMBERSHIP_BODIES.includes(o.kind) && (
         <MembersSection organisationId={o.id} canEdit={Boolean(session?.permissions["membership.create"])} />
       )}
+      {session?.permissions["organisation.merge"] && (o.status === "active" || o.status === "founding") && (
+        <MergeSection organisation={o} />
+      )}
       {session?.permissions["organisation.delete"] && (
         <Group>
           <Button color="red" variant="outline" onClick={remove}>
@@ -135,6 +140,22 @@ export function OrganisationPage() {
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** "Opgegaan in X per date", linking to where the history continues. */
+function MergedInto({ id, date }: { id: string; date: string | null }) {
+  const { t } = useT();
+  const target = useQuery({ queryKey: ["organisation", id], queryFn: () => fetchOrganisation(id) });
+  if (!target.data) return null;
+  return (
+    <Text>
+      {t("merge.mergedInto")}{" "}
+      <Anchor renderRoot={(props) => <Link {...props} to="/organisaties/$id" params={{ id }} />}>
+        {target.data.name}
+      </Anchor>
+      {date ? ` (${date.split("-").reverse().join("-")})` : ""}
+    </Text>
   );
 }
 
