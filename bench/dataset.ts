@@ -7,7 +7,15 @@ import { ROLES } from "../src/shared/roles.js";
  * a million rows take seconds, not minutes. Ids are md5-derived, so every run builds the same
  * rows. Later modules add their tables here.
  */
-export const SCALE = { regions: 60, accounts: 10_000, auditRows: 1_000_000, organisations: 20_000 } as const;
+export const SCALE = {
+  regions: 60,
+  accounts: 10_000,
+  auditRows: 1_000_000,
+  organisations: 20_000,
+  persons: 100_000,
+  workRelations: 150_000,
+  memberships: 200_000,
+} as const;
 
 /**
  * A deterministic, valid (version 4, RFC 9562 variant) uuid for `kind` number `n`, as SQL: md5
@@ -49,6 +57,16 @@ const CITIES =
   "Leiden,Katwijk,Noordwijk,Oegstgeest,Leiderdorp,Voorschoten,Lisse,Hillegom,Sassenheim,Alphen aan den Rijn,Nieuwkoop,Zoeterwoude".split(
     ",",
   );
+const DISCIPLINE_MIX = [
+  "general_practitioner",
+  "general_practitioner",
+  "practice_nurse_somatic",
+  "pharmacist",
+  "physiotherapist",
+  "dietitian",
+  "midwife",
+  "district_nurse",
+];
 const ORG_KINDS = [
   "general_practice",
   "pharmacy",
@@ -73,7 +91,11 @@ const ORG_WORDS = [
  * one of that region's accounts, one row a minute from 2025-01-01 on; organisation n likewise.
  */
 function parts() {
-  const { regions, accounts, auditRows, organisations } = SCALE;
+  const { regions, accounts, auditRows, organisations, persons, workRelations, memberships } = SCALE;
+  const orgsPerRegion = Math.floor(organisations / regions);
+  /** Organisation number `i`-th of the region of `regionOf` (so every reference stays in-region). */
+  const orgIn = (regionOf: string, i: string) =>
+    `((${regionOf}) % ${regions} + ${regions} * ((${i}) % ${orgsPerRegion}))`;
   const perRegion = Math.floor(accounts / regions);
   return [
     {
@@ -119,6 +141,30 @@ function parts() {
             from (select n, (n / 7) % ${ORG_KINDS.length} as k,
                          (${textArray(CITIES)})[1 + (n / 3) % ${CITIES.length}] as c
                   from generate_series(0, ${organisations - 1}) n) s`,
+      ],
+    },
+    {
+      label: `${persons.toLocaleString("nl-NL")} personen, ${workRelations.toLocaleString("nl-NL")} werkrelaties, ${memberships.toLocaleString("nl-NL")} lidmaatschappen`,
+      present: sql`select count(*)::int as n from persons where region_id = ${idOf("region", "0")}`,
+      build: [
+        sql`insert into persons (id, region_id, given_name, family_name, disciplines, big_number, visibility)
+            select ${idOf("person", "n")}, ${idOf("region", `(n % ${regions})`)},
+                   (${textArray(FIRST)})[1 + n % ${FIRST.length}], (${textArray(LAST)})[1 + (n / 7) % ${LAST.length}],
+                   array[(${textArray(DISCIPLINE_MIX)})[1 + (n / 3) % ${DISCIPLINE_MIX.length}]],
+                   lpad((n * 13)::text, 11, '1'), (array['bureau','members','partners'])[1 + n % 3]
+            from generate_series(0, ${persons - 1}) n`,
+        // Person p works at organisations of its own region; the kind of practice follows the
+        // discipline only loosely, as in real exports.
+        sql`insert into work_relations (region_id, person_id, organisation_id, function, fte, from_date, to_date)
+            select ${idOf("region", `(p % ${regions})`)}, ${idOf("person", "p")},
+                   ${idOf("organisation", orgIn("p", "w * 7919"))}, 'Functie', 0.8,
+                   date '2010-01-01' + (w % 4000), case when w % 9 = 0 then date '2024-12-31' end
+            from (select w, w % ${persons} as p from generate_series(0, ${workRelations - 1}) w) s`,
+        sql`insert into memberships (region_id, organisation_id, member_person_id, type, start_date, end_date)
+            select ${idOf("region", `(p % ${regions})`)}, ${idOf("organisation", orgIn("p", "m * 13"))},
+                   ${idOf("person", "p")}, (array['member','member','aspirant','extraordinary'])[1 + m % 4],
+                   date '2012-01-01' + (m % 4000), case when m % 11 = 0 then date '2025-06-30' end
+            from (select m, m % ${persons} as p from generate_series(0, ${memberships - 1}) m) s`,
       ],
     },
   ];

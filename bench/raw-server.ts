@@ -103,8 +103,71 @@ async function organisations(params: URLSearchParams) {
   };
 }
 
+/**
+ * The sociale kaart's work without the framework: the same three statements as the app (ranked
+ * search with the WSV and wijk joined, the count, the people of the page).
+ */
+async function socialMap(params: URLSearchParams) {
+  const limit = Number(params.get("limit") ?? 25);
+  const q = params.get("q") ?? "";
+  const words = q.split(/\s+/).filter(Boolean);
+  const args: unknown[] = [region, params.get("kind"), params.get("discipline"), q];
+  const wordSql = words.map((w) => {
+    args.push(w, `%${w}%`);
+    const a = args.length - 1;
+    return `(o.search_vector @@ plainto_tsquery('dutch', $${a}) or o.name ilike $${a + 1} or o.visit_city ilike $${a + 1}
+      or word_similarity($${a}, o.name || ' ' || coalesce(o.visit_city, '')) >= 0.5)`;
+  });
+  const where = `o.region_id = $1 and o.status in ('founding', 'active') and ${wordSql.join(" and ")} and o.kind = $2
+    and exists (select 1 from work_relations w join persons p on p.region_id = w.region_id and p.id = w.person_id
+      where w.region_id = o.region_id and w.organisation_id = o.id and (w.to_date is null or w.to_date >= current_date)
+        and $3 = any(p.disciplines))`;
+  const [rows, total] = await Promise.all([
+    query(
+      `select o.*, n.name as network_name, a.name as wijk_name,
+         round((ts_rank(o.search_vector, plainto_tsquery('dutch', $4)) + word_similarity($4, o.name || ' ' || coalesce(o.visit_city, '')))::numeric, 6)::float8 as rank
+       from organisations o
+       left join organisations n on n.region_id = o.region_id and n.id = o.parent_id and n.kind = 'neighbourhood_network'
+       left join areas a on a.region_id = o.region_id and a.code = o.wijk_code
+       where ${where} order by -rank, o.name, o.id limit ${limit + 1}`,
+      args,
+    ),
+    query(`select count(*)::int as n from organisations o where ${where}`, args),
+  ]);
+  const page = rows.slice(0, limit);
+  const staff = page.length
+    ? await query(
+        `select w.organisation_id, p.id, p.given_name, p.name_prefix, p.family_name, p.disciplines, w.function
+         from work_relations w join persons p on p.region_id = w.region_id and p.id = w.person_id
+         where w.region_id = $1 and w.organisation_id = any($2) and (w.to_date is null or w.to_date >= current_date)
+         order by p.family_name, p.given_name, p.id`,
+        [region, page.map((r) => r.id)],
+      )
+    : [];
+  const last = page.at(-1);
+  return {
+    items: page.map((o) => ({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      city: o.visit_city,
+      wijkName: o.wijk_name,
+      network: o.network_name,
+      people: staff
+        .filter((s) => s.organisation_id === o.id)
+        .map((s) => ({
+          id: s.id,
+          name: [s.given_name, s.name_prefix, s.family_name].filter(Boolean).join(" "),
+        })),
+    })),
+    nextCursor: rows.length > limit && last ? cursorOf([-Number(last.rank), last.name, last.id]) : null,
+    total: total[0]?.n,
+  };
+}
+
 const routes: Record<string, (params: URLSearchParams) => Promise<unknown>> = {
   "/api/v1/organisations": organisations,
+  "/api/v1/social-map": socialMap,
   "/api/v1/audit-events": auditEvents,
   "/api/v1/users": users,
   "/healthz": async () => ({ status: "ok" }),

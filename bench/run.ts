@@ -39,6 +39,10 @@ const ENDPOINTS = [
     name: "organisaties (zoeken + soort, 50)",
     path: "/api/v1/organisations?q=leiden&kind=general_practice&limit=50",
   },
+  {
+    name: "sociale kaart (tikfout + soort + discipline, 25)",
+    path: "/api/v1/social-map?q=fysioterapie%20Katwjk&kind=physiotherapy&discipline=physiotherapist&limit=25",
+  },
 ];
 const CONNECTIONS = [1, 10];
 
