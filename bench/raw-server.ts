@@ -104,14 +104,14 @@ async function organisations(params: URLSearchParams) {
 }
 
 /**
- * The sociale kaart's work without the framework: the same three statements as the app (ranked
- * search with the WSV and wijk joined, the count, the people of the page).
+ * The sociale kaart's work without the framework: the same two statements as the app (ranked
+ * search with the WSV and wijk joined and counted in one, then the people of the page).
  */
 async function socialMap(params: URLSearchParams) {
   const limit = Number(params.get("limit") ?? 25);
   const q = params.get("q") ?? "";
   const words = q.split(/\s+/).filter(Boolean);
-  const args: unknown[] = [region, params.get("kind"), params.get("discipline"), q];
+  const args: unknown[] = [region, params.get("kind"), params.get("discipline")];
   const wordSql = words.map((w) => {
     args.push(w, `%${w}%`);
     const a = args.length - 1;
@@ -122,18 +122,17 @@ async function socialMap(params: URLSearchParams) {
     and exists (select 1 from work_relations w join persons p on p.region_id = w.region_id and p.id = w.person_id
       where w.region_id = o.region_id and w.organisation_id = o.id and (w.to_date is null or w.to_date >= current_date)
         and $3 = any(p.disciplines))`;
-  const [rows, total] = await Promise.all([
-    query(
-      `select o.*, n.name as network_name, a.name as wijk_name,
-         round((ts_rank(o.search_vector, plainto_tsquery('dutch', $4)) + word_similarity($4, o.name || ' ' || coalesce(o.visit_city, '')))::numeric, 6)::float8 as rank
-       from organisations o
-       left join organisations n on n.region_id = o.region_id and n.id = o.parent_id and n.kind = 'neighbourhood_network'
-       left join areas a on a.region_id = o.region_id and a.code = o.wijk_code
-       where ${where} order by -rank, o.name, o.id limit ${limit + 1}`,
-      args,
-    ),
-    query(`select count(*)::int as n from organisations o where ${where}`, args),
-  ]);
+  const qArg = `$${args.length + 1}`;
+  const rows = await query(
+    `select o.*, n.name as network_name, a.name as wijk_name,
+       round((ts_rank(o.search_vector, plainto_tsquery('dutch', ${qArg})) + word_similarity(${qArg}, o.name || ' ' || coalesce(o.visit_city, '')))::numeric, 6)::float8 as rank,
+       (count(*) over ())::int as total
+     from organisations o
+     left join organisations n on n.region_id = o.region_id and n.id = o.parent_id and n.kind = 'neighbourhood_network'
+     left join areas a on a.region_id = o.region_id and a.code = o.wijk_code
+     where ${where} order by rank desc, o.name, o.id limit ${limit + 1}`,
+    [...args, q],
+  );
   const page = rows.slice(0, limit);
   const staff = page.length
     ? await query(
@@ -161,7 +160,7 @@ async function socialMap(params: URLSearchParams) {
         })),
     })),
     nextCursor: rows.length > limit && last ? cursorOf([-Number(last.rank), last.name, last.id]) : null,
-    total: total[0]?.n,
+    total: rows[0]?.total ?? 0,
   };
 }
 

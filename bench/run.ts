@@ -41,7 +41,7 @@ const ENDPOINTS = [
   },
   {
     name: "sociale kaart (tikfout + soort + discipline, 25)",
-    path: "/api/v1/social-map?q=fysioterapie%20Katwjk&kind=physiotherapy&discipline=physiotherapist&limit=25",
+    path: "/api/v1/social-map?q=fysioterapie%20Leidn&kind=physiotherapy&discipline=physiotherapist&limit=25",
   },
 ];
 const CONNECTIONS = [1, 10];

@@ -56,7 +56,8 @@ const entrySchema = z.object({
 const resultSchema = z.object({
   items: z.array(entrySchema),
   nextCursor: z.string().nullable(),
-  total: z.number().int(),
+  /** On the first page only (without `cursor`): how many match in all. */
+  total: z.number().int().optional(),
 });
 const optionsSchema = z.object({
   regionName: z.string(),

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Discipline, OrganisationKind } from "../../../shared/network.js";
 import { audit } from "../../platform/audit.js";
@@ -115,12 +115,15 @@ export async function searchSocialMap(
     )})`;
   }
   const filter = filterSql(ctx, f, audience);
+  // The first page counts the matches in the same statement (a window over the filtered rows);
+  // a later page does not count again: the client keeps the first page's total.
   const rows = await ctx.tx
     .select({
       o: organisations,
       networkName: network.name,
       wijkName: areas.name,
       rank,
+      total: f.cursor ? sql<number>`0` : sql<number>`(count(*) over ())::int`,
     })
     .from(organisations)
     .leftJoin(
@@ -135,7 +138,6 @@ export async function searchSocialMap(
     .where(and(filter, after))
     .orderBy(...keys)
     .limit(f.limit + 1);
-  const [total] = await ctx.tx.select({ n: count() }).from(organisations).where(filter);
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);
   const nextCursor =
@@ -187,7 +189,7 @@ export async function searchSocialMap(
       };
     }),
     nextCursor,
-    total: total?.n ?? 0,
+    ...(f.cursor ? {} : { total: rows[0]?.total ?? 0 }),
   };
 }
 

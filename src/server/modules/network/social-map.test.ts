@@ -101,6 +101,8 @@ describe("sociale kaart", () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toHaveLength(5);
+    // The first page says how many match in all; later pages do not count again.
+    expect((await search(staff, "sort=wijk&limit=2")).total).toBe(5);
     expect(new Set(seen).size).toBe(5);
 
     const ranked: string[] = [];
