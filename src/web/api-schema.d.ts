@@ -1828,6 +1828,7 @@ export interface paths {
                                 phone: string | null;
                                 /** @enum {string} */
                                 visibility: "bureau" | "members" | "partners";
+                                erasedAt: string | null;
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -1885,6 +1886,7 @@ export interface paths {
                             phone: string | null;
                             /** @enum {string} */
                             visibility: "bureau" | "members" | "partners";
+                            erasedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -1977,6 +1979,7 @@ export interface paths {
                             phone: string | null;
                             /** @enum {string} */
                             visibility: "bureau" | "members" | "partners";
+                            erasedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -2038,6 +2041,7 @@ export interface paths {
                             phone: string | null;
                             /** @enum {string} */
                             visibility: "bureau" | "members" | "partners";
+                            erasedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -2810,7 +2814,7 @@ export interface paths {
                                 }[];
                             }[];
                             nextCursor: string | null;
-                            total: number;
+                            total?: number;
                         };
                     };
                 };
@@ -3056,7 +3060,7 @@ export interface paths {
                                 }[];
                             }[];
                             nextCursor: string | null;
-                            total: number;
+                            total?: number;
                         };
                     };
                 };
@@ -3361,6 +3365,106 @@ export interface paths {
                             };
                             wijken: number;
                             merged: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** AVG-inzage: alles wat over een persoon is opgeslagen (persoon, werkrelaties, lidmaatschappen, logboek), als JSON of xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** AVG: de persoonsgegevens van een persoon verwijderen (namen, nummers, contactgegevens); aantallen en logboek behouden hun vorm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            givenName: string;
+                            namePrefix: string | null;
+                            familyName: string;
+                            name: string;
+                            disciplines: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other")[];
+                            bigNumber: string | null;
+                            agbCode: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            /** @enum {string} */
+                            visibility: "bureau" | "members" | "partners";
+                            erasedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };

@@ -3,6 +3,7 @@ import { accountsRoutes } from "./accounts/routes.js";
 import { logbookRoutes } from "./logbook/routes.js";
 import { mailRoutes } from "./mail/routes.js";
 import { areasRoutes } from "./network/areas-routes.js";
+import { avgRoutes } from "./network/avg-routes.js";
 import { membershipsRoutes } from "./network/memberships-routes.js";
 import { networkRoutes } from "./network/network-routes.js";
 import { organisationsRoutes } from "./network/organisations-routes.js";
@@ -22,4 +23,5 @@ export const modules: FastifyPluginAsync[] = [
   areasRoutes,
   socialMapRoutes,
   networkRoutes,
+  avgRoutes,
 ];

@@ -34,16 +34,29 @@ export function toCsv<Row>(rows: Row[], columns: Column<Row>[]): Buffer {
   return Buffer.from(`\uFEFF${csv}`, "utf8");
 }
 
-export async function toXlsx<Row>(rows: Row[], columns: Column<Row>[], sheetName: string): Promise<Buffer> {
+export interface Sheet<Row> {
+  name: string;
+  rows: Row[];
+  columns: Column<Row>[];
+}
+
+/** An xlsx workbook with one sheet per entry: bold, frozen header; formula-like cells neutralised. */
+// biome-ignore lint/suspicious/noExplicitAny: each sheet has its own row type
+export async function toWorkbook(sheets: Sheet<any>[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Regiotafel";
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 20 }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  for (const r of rows) sheet.addRow(columns.map((c) => neutralise(c.value(r))));
+  for (const { name, rows, columns } of sheets) {
+    const sheet = workbook.addWorksheet(name.slice(0, 31));
+    sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 20 }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: "frozen", ySplit: 1 }];
+    for (const r of rows) sheet.addRow(columns.map((c) => neutralise(c.value(r))));
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+export const toXlsx = <Row>(rows: Row[], columns: Column<Row>[], sheetName: string) =>
+  toWorkbook([{ name: sheetName, rows, columns }]);
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -20,7 +20,7 @@ const fields = {
   visibility: z.enum(PERSON_VISIBILITIES).optional(),
 };
 
-const personSchema = z.object({
+export const personSchema = z.object({
   id: z.uuid(),
   givenName: z.string(),
   namePrefix: z.string().nullable(),
@@ -32,6 +32,7 @@ const personSchema = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   visibility: z.enum(PERSON_VISIBILITIES),
+  erasedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

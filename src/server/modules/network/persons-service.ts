@@ -49,6 +49,7 @@ export function presentPerson(p: Row) {
     email: p.email,
     phone: p.phone,
     visibility: p.visibility,
+    erasedAt: p.erasedAt?.toISOString() ?? null,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     version: p.version,

@@ -27,6 +27,9 @@ export const personPolicy = definePolicy("person", {
   export: ["beheerder", "bestuur", "medewerker", "projectleider", "wijkcoordinator"],
   create: BUREAU,
   update: BUREAU,
+  /** AVG: export everything stored about a person; erase a person on request. */
+  dossier: BUREAU,
+  erase: ["beheerder"],
 });
 
 /** Where people work: read with the person; kept by the bureau. */

@@ -115,6 +115,8 @@ export const persons = pgTable(
     email: text("email"),
     phone: text("phone"),
     visibility: text("visibility", { enum: PERSON_VISIBILITIES }).notNull().default("members"),
+    /** Set when the person's personal data was erased on request (AVG); the row stays for counts. */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
