@@ -406,4 +406,15 @@ export const en: Record<MessageKey, string> = {
   "merge.confirm": "Merge into {{target}}",
   "merge.done": "{{source}} has merged into {{target}}",
   "merge.mergedInto": "Merged into",
+  "avg.title": "Privacy (GDPR)",
+  "avg.exportHelp":
+    "When someone asks for access, download everything Regiotafel keeps about this person: the details, work relations, memberships and the logbook rows.",
+  "avg.exportXlsx": "All data (Excel)",
+  "avg.exportJson": "All data (JSON)",
+  "avg.eraseHelp":
+    "When someone asks for erasure, you remove names, BIG and AGB numbers, e-mail and phone. Work relations and memberships stay without a name, so counts add up; the logbook keeps its rows without the personal data. This cannot be undone.",
+  "avg.confirmLabel": "Type the name to confirm: {{name}}",
+  "avg.erase": "Erase personal data",
+  "avg.erased": "The personal data has been erased",
+  "avg.isErased": "The personal data was erased on {{date}}.",
 };

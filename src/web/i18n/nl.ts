@@ -407,6 +407,17 @@ export const nl = {
   "merge.confirm": "Laat opgaan in {{target}}",
   "merge.done": "{{source}} is opgegaan in {{target}}",
   "merge.mergedInto": "Opgegaan in",
+  "avg.title": "Privacy (AVG)",
+  "avg.exportHelp":
+    "Vraagt iemand om inzage, download dan alles wat Regiotafel over deze persoon bewaart: de gegevens, werkrelaties, lidmaatschappen en de regels in het logboek.",
+  "avg.exportXlsx": "Alle gegevens (Excel)",
+  "avg.exportJson": "Alle gegevens (JSON)",
+  "avg.eraseHelp":
+    "Vraagt iemand om verwijdering, dan wist u namen, BIG- en AGB-nummer, e-mail en telefoon. Werkrelaties en lidmaatschappen blijven staan zonder naam, zodat aantallen kloppen; het logboek houdt zijn regels zonder de persoonsgegevens. Dit kan niet ongedaan worden gemaakt.",
+  "avg.confirmLabel": "Typ ter bevestiging de naam: {{name}}",
+  "avg.erase": "Persoonsgegevens verwijderen",
+  "avg.erased": "De persoonsgegevens zijn verwijderd",
+  "avg.isErased": "De persoonsgegevens zijn verwijderd op {{date}}.",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -24,6 +24,7 @@ import { useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
 import { notify, notifyError } from "../../notify";
 import { useSession } from "../../session";
+import { AvgSection } from "./AvgSection";
 import { OrganisationSelect } from "./OrganisationSelect";
 
 const fetchPerson = async (id: string) =>
@@ -379,6 +380,9 @@ export function PersonPage() {
       </Paper>
       <WorkRelations personId={p.id} canEdit={Boolean(session?.permissions["workRelation.create"])} />
       <PersonMemberships personId={p.id} />
+      {session?.permissions["person.dossier"] && (
+        <AvgSection person={p} canErase={Boolean(session.permissions["person.erase"])} />
+      )}
     </Stack>
   );
 }

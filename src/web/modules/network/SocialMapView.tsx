@@ -48,7 +48,8 @@ interface Entry {
 interface Page {
   items: Entry[];
   nextCursor: string | null;
-  total: number;
+  /** Only on the first page. */
+  total?: number;
 }
 export interface SocialMapOptions {
   regionName: string;
@@ -159,7 +160,7 @@ export function SocialMapView({
       </SimpleGrid>
       <Group justify="space-between" wrap="wrap">
         <Text size="sm" aria-live="polite">
-          {firstPage ? t("map.count", { count: firstPage.total }) : t("common.loading")}
+          {firstPage ? t("map.count", { count: firstPage.total ?? 0 }) : t("common.loading")}
         </Text>
         <Group>
           <SegmentedControl
