@@ -1,6 +1,7 @@
 // Every table of Regiotafel, for Drizzle and drizzle-kit. Modules add their schema here.
 
 export * from "./modules/network/areas-schema.js";
+export * from "./modules/network/import-schema.js";
 export * from "./modules/network/schema.js";
 export * from "./platform/audit-schema.js";
 export * from "./platform/files-schema.js";

@@ -3476,6 +3476,316 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Organisaties importeren, stap 1: het bestand (CSV of xlsx, multipart veld 'file', eventueel vooraf 'mapping') controleren; er wordt niets opgeslagen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            format: "csv" | "xlsx";
+                            encoding: string | null;
+                            delimiter: string | null;
+                            headers: string[];
+                            fields: {
+                                key: string;
+                                label: string;
+                                required: boolean;
+                            }[];
+                            mapping: {
+                                [key: string]: string;
+                            };
+                            sample: {
+                                [key: string]: string;
+                            }[];
+                            rows: number;
+                            validRows: number;
+                            errors: {
+                                row: number;
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De imports van de regio, nieuwste eerst */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "organisations";
+                                fileName: string;
+                                /** @enum {string} */
+                                mode: "valid" | "all";
+                                /** @enum {string} */
+                                status: "running" | "imported" | "rejected" | "failed" | "undone";
+                                mapping: {
+                                    [key: string]: string;
+                                };
+                                totalRows: number;
+                                processedRows: number;
+                                importedRows: number;
+                                errors: {
+                                    row: number;
+                                    field: string;
+                                    message: string;
+                                }[];
+                                errorCount: number;
+                                createdBy: string;
+                                createdAt: string;
+                                finishedAt: string | null;
+                                undoneAt: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Organisaties importeren, stap 2: in één transactie, op de achtergrond; volg de voortgang met GET /imports/{id}. mode=all importeert niets zolang er een foute rij is */
+        post: {
+            parameters: {
+                query?: {
+                    mode?: "valid" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "organisations";
+                            fileName: string;
+                            /** @enum {string} */
+                            mode: "valid" | "all";
+                            /** @enum {string} */
+                            status: "running" | "imported" | "rejected" | "failed" | "undone";
+                            mapping: {
+                                [key: string]: string;
+                            };
+                            totalRows: number;
+                            processedRows: number;
+                            importedRows: number;
+                            errors: {
+                                row: number;
+                                field: string;
+                                message: string;
+                            }[];
+                            errorCount: number;
+                            createdBy: string;
+                            createdAt: string;
+                            finishedAt: string | null;
+                            undoneAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén import: voortgang, uitkomst en foute rijen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "organisations";
+                            fileName: string;
+                            /** @enum {string} */
+                            mode: "valid" | "all";
+                            /** @enum {string} */
+                            status: "running" | "imported" | "rejected" | "failed" | "undone";
+                            mapping: {
+                                [key: string]: string;
+                            };
+                            totalRows: number;
+                            processedRows: number;
+                            importedRows: number;
+                            errors: {
+                                row: number;
+                                field: string;
+                                message: string;
+                            }[];
+                            errorCount: number;
+                            createdBy: string;
+                            createdAt: string;
+                            finishedAt: string | null;
+                            undoneAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een hele import ongedaan maken: verwijdert precies wat die import aanmaakte */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "organisations";
+                            fileName: string;
+                            /** @enum {string} */
+                            mode: "valid" | "all";
+                            /** @enum {string} */
+                            status: "running" | "imported" | "rejected" | "failed" | "undone";
+                            mapping: {
+                                [key: string]: string;
+                            };
+                            totalRows: number;
+                            processedRows: number;
+                            importedRows: number;
+                            errors: {
+                                row: number;
+                                field: string;
+                                message: string;
+                            }[];
+                            errorCount: number;
+                            createdBy: string;
+                            createdAt: string;
+                            finishedAt: string | null;
+                            undoneAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -4,6 +4,7 @@ import { logbookRoutes } from "./logbook/routes.js";
 import { mailRoutes } from "./mail/routes.js";
 import { areasRoutes } from "./network/areas-routes.js";
 import { avgRoutes } from "./network/avg-routes.js";
+import { importRoutes } from "./network/import-routes.js";
 import { membershipsRoutes } from "./network/memberships-routes.js";
 import { networkRoutes } from "./network/network-routes.js";
 import { organisationsRoutes } from "./network/organisations-routes.js";
@@ -24,4 +25,5 @@ export const modules: FastifyPluginAsync[] = [
   socialMapRoutes,
   networkRoutes,
   avgRoutes,
+  importRoutes,
 ];

@@ -58,6 +58,18 @@ const messages = {
     "field.mergeIntoPart": "Een organisatie kan niet opgaan in een van haar eigen onderdelen",
     "field.mergeInactive": "Deze organisatie is al opgegaan in een andere of beëindigd",
     "field.alreadyErased": "De gegevens van deze persoon zijn al verwijderd",
+    "field.importNotUndoable":
+      "Alleen een geslaagde import die nog niet is teruggedraaid, kan ongedaan worden gemaakt",
+    "field.importInUse":
+      "Er hangt intussen iets aan organisaties uit deze import (onderdelen, mensen of leden); er is niets verwijderd",
+    "import.kind": "Onbekende soort organisatie, bijvoorbeeld Huisartsenpraktijk, Apotheek of Fysiotherapie",
+    "import.email": "Geen geldig e-mailadres",
+    "import.website": "Een website begint met http:// of https://",
+    "import.parentUnknown": "Deze bovenliggende organisatie (naam of AGB-code) bestaat niet in uw regio",
+    "import.municipality":
+      "Onbekende gemeente; gebruik de naam of de CBS-code (GM0000) van een gemeente in het werkgebied",
+    "import.duplicate": "Bestaat al (zelfde AGB-code, KvK-nummer of naam en postcode)",
+    "import.row": "rij",
     "import.formula": "Formules worden niet ingelezen; zet de waarde zelf in de cel",
     "import.cbsCode": "Geen CBS-code: GM0000, WK000000 of BU00000000",
     "import.duplicateInFile": "Deze code staat twee keer in het bestand",
@@ -120,6 +132,17 @@ const messages = {
     "field.mergeIntoPart": "An organisation cannot merge into one of its own parts",
     "field.mergeInactive": "This organisation has already merged into another or has ended",
     "field.alreadyErased": "This person's data has already been erased",
+    "field.importNotUndoable": "Only a successful import that has not been undone can be undone",
+    "field.importInUse":
+      "Something now depends on organisations from this import (parts, people or members); nothing was removed",
+    "import.kind": "Unknown kind of organisation, for example Huisartsenpraktijk, Apotheek or Fysiotherapie",
+    "import.email": "Not a valid e-mail address",
+    "import.website": "A website starts with http:// or https://",
+    "import.parentUnknown": "This parent organisation (name or AGB code) does not exist in your region",
+    "import.municipality":
+      "Unknown municipality; use the name or CBS code (GM0000) of a municipality in the service area",
+    "import.duplicate": "Already exists (same AGB code, KvK number or name and postcode)",
+    "import.row": "row",
     "import.formula": "Formulas are not read; put the value itself in the cell",
     "import.cbsCode": "Not a CBS code: GM0000, WK000000 or BU00000000",
     "import.duplicateInFile": "This code occurs twice in the file",

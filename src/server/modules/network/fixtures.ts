@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { FixtureMakers } from "../../platform/fixtures.js";
 import { areas } from "./areas-schema.js";
+import { importRunItems, importRuns } from "./import-schema.js";
 import { memberships, organisations, persons, workRelations } from "./schema.js";
 
 const organisation: FixtureMakers[string] = async (tx, regionId) => {
@@ -45,6 +46,28 @@ export const networkFixtures: FixtureMakers = {
   },
   person,
   membershipBody,
+  /** A finished import that created one organisation (so it can be undone). */
+  importRun: async (tx, regionId, self) => {
+    const [run] = await tx
+      .insert(importRuns)
+      .values({
+        regionId,
+        kind: "organisations",
+        fileName: "fixture.csv",
+        mode: "all",
+        status: "imported",
+        mapping: { name: "naam", kind: "soort" },
+        totalRows: 1,
+        processedRows: 1,
+        importedRows: 1,
+        createdBy: "Fixture",
+      })
+      .returning({ id: importRuns.id });
+    await tx
+      .insert(importRunItems)
+      .values({ regionId, runId: run!.id, entityId: await organisation(tx, regionId, self) });
+    return run!.id;
+  },
   membership: async (tx, regionId, self) => {
     const [row] = await tx
       .insert(memberships)

@@ -65,3 +65,10 @@ export const socialMapPolicy = definePolicy("socialMap", {
   search: ROLES,
   publish: ["beheerder"],
 });
+
+/** Importing organisations from spreadsheets, and undoing an import: the bureau. */
+export const importPolicy = definePolicy("import", {
+  list: BUREAU,
+  create: BUREAU,
+  undo: BUREAU,
+});
