@@ -81,6 +81,7 @@ const routeTree = root.addChildren([
     page("/", () => import("./modules/regions/DashboardPage"), "DashboardPage"),
     usersRoute,
     page("/organisaties", () => import("./modules/network/OrganisationsPage"), "OrganisationsPage"),
+    page("/organisaties/import", () => import("./modules/network/ImportPage"), "ImportPage"),
     page("/organisaties/nieuw", () => import("./modules/network/OrganisationPage"), "NewOrganisationPage"),
     page("/organisaties/$id", () => import("./modules/network/OrganisationPage"), "OrganisationPage"),
     page(

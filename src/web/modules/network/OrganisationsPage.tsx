@@ -84,6 +84,11 @@ export function OrganisationsPage() {
           {session?.permissions["organisation.export"] && (
             <ExportButtons path="/api/v1/organisations/export" filter={filter} />
           )}
+          {session?.permissions["import.create"] && (
+            <Button component={Link} to="/organisaties/import" size="xs" variant="default">
+              {t("org.import")}
+            </Button>
+          )}
           {session?.permissions["organisation.create"] && (
             <Button component={Link} to="/organisaties/nieuw" size="xs">
               {t("org.add")}
