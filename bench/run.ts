@@ -6,6 +6,7 @@
  * in the same run, sampling the server's RSS meanwhile. Writes bench/results/<timestamp>.json and
  * prints a table. Numbers only: nothing here passes or fails.
  */
+
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -19,6 +20,7 @@ import { createApiToken } from "../src/server/modules/accounts/auth-service.js";
 import { inRegion } from "../src/server/platform/context.js";
 import { migrateDatabase, openDatabase } from "../src/server/platform/db.js";
 import { benchRegionId, generateDataset, SCALE } from "./dataset.js";
+import { measureImport } from "./import-measure.js";
 
 const { values: opts } = parseArgs({
   options: {
@@ -164,6 +166,7 @@ const servers = {
   app: ["--enable-source-maps", `${root}dist/server/main.js`],
 };
 const results = new Map<string, Measurement>();
+let importResult: Awaited<ReturnType<typeof measureImport>> | null = null;
 const key = (endpoint: string, kind: string, connections: number) => `${endpoint}|${kind}|${connections}`;
 // One server at a time: the embedded database allows one process, and they must not share the cores.
 for (const [kind, args] of Object.entries(servers)) {
@@ -178,6 +181,12 @@ for (const [kind, args] of Object.entries(servers)) {
         `  ${endpoint.name} @${connections}: ${m.requestsPerSecond} req/s, p95 ${m.p95} ms, RSS ${m.rssMb} MB`,
       );
     }
+  }
+  if (kind === "app") {
+    importResult = await measureImport(port, token, child.pid!);
+    log(
+      `  import ${importResult.rows} organisaties: ${importResult.seconds} s, ${importResult.importedRows} geïmporteerd, ${importResult.badRows} fout, geheugen +${importResult.rssGrowthMb} MB, ${importResult.progressReports} voortgangsmeldingen; ongedaan in ${importResult.undoSeconds} s`,
+    );
   }
   await stopServer(child);
 }
@@ -207,6 +216,7 @@ const output = {
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) },
   node: process.version,
   results: rows,
+  import: importResult,
 };
 mkdirSync(`${root}bench/results`, { recursive: true });
 const file = `bench/results/${now.toISOString().replace(/[:.]/g, "-")}-${mode}.json`;
@@ -229,4 +239,5 @@ console.table(
     "non-2xx/fouten": r.app.non2xx + r.app.errors + r.raw.non2xx + r.raw.errors,
   })),
 );
+if (importResult) console.log("import:", importResult);
 console.log(`Geschreven: ${file}`);

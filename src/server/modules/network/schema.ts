@@ -88,6 +88,8 @@ export const organisations = pgTable(
     index("organisations_region_name_idx").on(t.regionId, t.name, t.id),
     index("organisations_region_kind_idx").on(t.regionId, t.kind, t.name, t.id),
     index("organisations_region_parent_idx").on(t.regionId, t.parentId),
+    // The merge foreign key is checked on every delete; without this index, each one scans.
+    index("organisations_region_merged_into_idx").on(t.regionId, t.mergedIntoId),
     index("organisations_region_municipality_idx").on(t.regionId, t.municipalityCode),
     index("organisations_agb_idx").on(t.regionId, t.agbCode),
     index("organisations_kvk_idx").on(t.regionId, t.kvkNumber),

@@ -1,0 +1,1 @@
+CREATE INDEX "organisations_region_merged_into_idx" ON "organisations" USING btree ("region_id","merged_into_id");
