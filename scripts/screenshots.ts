@@ -20,7 +20,7 @@ await page.getByRole("heading", { name: /^Leiden/ }).scrollIntoViewIfNeeded();
 await shoot("werkgebied");
 await page.getByRole("link", { name: "Sociale kaart" }).click();
 await page.getByRole("searchbox", { name: "Zoeken" }).fill("fysioterapie Katwjk");
-await page.getByRole("article").first().waitFor();
+await page.getByText(/^[1-9] gevonden$/).waitFor();
 await shoot("sociale-kaart");
 await page.getByRole("link", { name: "Netwerk" }).click();
 await page.getByRole("button", { name: /Coöperatie .* openklappen/ }).click();
