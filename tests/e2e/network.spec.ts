@@ -117,3 +117,26 @@ test("the bureau adds a person and records where she works", async ({ browser })
   await expect(page.getByRole("link", { name: /^WSV / })).toBeVisible();
   await axeClean(page);
 });
+
+test("the bureau ends a membership, which then no longer counts", async ({ browser }) => {
+  const page = await newPage(browser);
+  await logIn(page, "medewerker@zhn.demo");
+  await page.getByRole("link", { name: "Organisaties" }).click();
+  await page.getByLabel("Zoek op naam, plaats, AGB of KvK").fill("WSV Noordwijk");
+  await page.getByRole("link", { name: "WSV Noordwijk" }).click();
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Op datum").fill(tomorrow);
+  const total = page.getByText(/^\d+ leden op deze datum$/);
+  await expect(total).not.toHaveText(/^0 /);
+  const before = Number((await total.innerText()).split(" ")[0]);
+
+  await page
+    .getByRole("button", { name: /^Beëindigen / })
+    .first()
+    .click();
+  await expect(page.getByLabel("Laatste dag van het lidmaatschap")).toBeVisible();
+  await axeClean(page);
+  await page.getByRole("button", { name: "Lidmaatschap beëindigen" }).click();
+  await expect(page.getByText(/Het lidmaatschap van .* is beëindigd/)).toBeVisible();
+  await expect(total).toHaveText(`${before - 1} leden op deze datum`);
+});

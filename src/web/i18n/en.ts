@@ -470,4 +470,10 @@ export const en: Record<MessageKey, string> = {
   "import.field.kvkNumber": "KvK number",
   "import.field.municipality": "Municipality",
   "import.field.parent": "Part of",
+  "membership.contribution": "Contribution category",
+  "membership.contributionPlaceholder": "For example: GP, full",
+  "membership.end": "End",
+  "membership.endDate": "Last day of the membership",
+  "membership.endConfirm": "End membership",
+  "membership.ended": "The membership of {{name}} has ended",
 };

@@ -471,6 +471,12 @@ export const nl = {
   "import.field.kvkNumber": "KvK-nummer",
   "import.field.municipality": "Gemeente",
   "import.field.parent": "Valt onder",
+  "membership.contribution": "Contributiecategorie",
+  "membership.contributionPlaceholder": "Bijvoorbeeld: huisarts, volledig",
+  "membership.end": "Beëindigen",
+  "membership.endDate": "Laatste dag van het lidmaatschap",
+  "membership.endConfirm": "Lidmaatschap beëindigen",
+  "membership.ended": "Het lidmaatschap van {{name}} is beëindigd",
 } as const;
 
 export type MessageKey = keyof typeof nl;

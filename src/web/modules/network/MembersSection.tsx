@@ -22,6 +22,7 @@ import { BarList } from "../../components/BarList";
 import { useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
 import { notify, notifyError } from "../../notify";
+import { EndMembership } from "./EndMembership";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -66,9 +67,18 @@ export function MembersSection({ organisationId, canEdit }: { organisationId: st
     placeholderData: keepPreviousData,
   });
   const form = useForm({
-    initialValues: { memberPersonId: null as string | null, type: "member", startDate: today() },
+    initialValues: {
+      memberPersonId: null as string | null,
+      type: "member",
+      startDate: today(),
+      contributionCategory: "",
+    },
     validate: { memberPersonId: (v) => (v ? null : t("field.required")) },
   });
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: ["memberships", organisationId] });
+    await queryClient.invalidateQueries({ queryKey: ["member-counts", organisationId] });
+  };
   const add = form.onSubmit(async (v) => {
     try {
       unwrap(
@@ -78,13 +88,13 @@ export function MembersSection({ organisationId, canEdit }: { organisationId: st
             memberPersonId: v.memberPersonId,
             type: v.type as (typeof MEMBERSHIP_TYPES)[number],
             startDate: v.startDate,
+            contributionCategory: v.contributionCategory || null,
           },
         }),
       );
       notify(t("membership.added"));
       form.reset();
-      await queryClient.invalidateQueries({ queryKey: ["memberships", organisationId] });
-      await queryClient.invalidateQueries({ queryKey: ["member-counts", organisationId] });
+      await refresh();
     } catch (e) {
       if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
       else notifyError(e);
@@ -124,6 +134,12 @@ export function MembersSection({ organisationId, canEdit }: { organisationId: st
                   <Table.Th>{t("membership.member")}</Table.Th>
                   <Table.Th>{t("membership.type")}</Table.Th>
                   <Table.Th>{t("membership.since")}</Table.Th>
+                  <Table.Th>{t("membership.contribution")}</Table.Th>
+                  {canEdit && (
+                    <Table.Th>
+                      <span className="visually-hidden">{t("import.actions")}</span>
+                    </Table.Th>
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -144,6 +160,12 @@ export function MembersSection({ organisationId, canEdit }: { organisationId: st
                     </Table.Td>
                     <Table.Td>{t(`membership.type.${m.type}`)}</Table.Td>
                     <Table.Td>{m.startDate}</Table.Td>
+                    <Table.Td>{m.contributionCategory ?? t("common.none")}</Table.Td>
+                    {canEdit && (
+                      <Table.Td>
+                        <EndMembership membership={m} onEnded={refresh} />
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -152,7 +174,7 @@ export function MembersSection({ organisationId, canEdit }: { organisationId: st
         ) : null}
         {canEdit && (
           <form onSubmit={add} noValidate aria-label={t("membership.add")}>
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
               <Select
                 label={t("membership.person")}
                 data={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
@@ -170,6 +192,12 @@ export function MembersSection({ organisationId, canEdit }: { organisationId: st
                 {...form.getInputProps("type")}
               />
               <TextInput label={t("membership.since")} type="date" {...form.getInputProps("startDate")} />
+              <TextInput
+                label={t("membership.contribution")}
+                placeholder={t("membership.contributionPlaceholder")}
+                maxLength={60}
+                {...form.getInputProps("contributionCategory")}
+              />
             </SimpleGrid>
             <Button type="submit" mt="sm">
               {t("membership.add")}
