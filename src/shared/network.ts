@@ -64,9 +64,12 @@ export const MEMBERSHIP_TYPES = ["member", "aspirant", "extraordinary"] as const
 export type MembershipType = (typeof MEMBERSHIP_TYPES)[number];
 
 /** The kinds of organisation that have members: coöperatie, vereniging, WSV, zorggroep. */
-export const MEMBERSHIP_BODIES: readonly OrganisationKind[] = [
+export const MEMBERSHIP_BODIES = [
   "cooperative",
   "professional_association",
   "neighbourhood_network",
   "care_group",
-];
+] as const satisfies readonly OrganisationKind[];
+export type MembershipBody = (typeof MEMBERSHIP_BODIES)[number];
+export const isMembershipBody = (kind: OrganisationKind): kind is MembershipBody =>
+  (MEMBERSHIP_BODIES as readonly OrganisationKind[]).includes(kind);

@@ -2452,6 +2452,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/memberships/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ledenaantallen op een datum van elke coöperatie, vereniging, zorggroep en WSV, per discipline */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                    kind?: "cooperative" | "professional_association" | "neighbourhood_network" | "care_group";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            disciplines: string[];
+                            rows: {
+                                /** Format: uuid */
+                                organisationId: string;
+                                name: string;
+                                kind: string;
+                                total: number;
+                                byDiscipline: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/memberships/counts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De ledenaantallen exporteren (CSV of xlsx) */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                    kind?: "cooperative" | "professional_association" | "neighbourhood_network" | "care_group";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/areas": {
         parameters: {
             query?: never;

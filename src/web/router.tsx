@@ -90,6 +90,7 @@ const routeTree = root.addChildren([
       "NetworkProfilePage",
     ),
     page("/netwerk", () => import("./modules/network/NetworkPage"), "NetworkPage"),
+    page("/netwerk/leden", () => import("./modules/network/MemberCountsPage"), "MemberCountsPage"),
     page("/sociale-kaart", () => import("./modules/network/SocialMapPage"), "SocialMapPage"),
     page("/werkgebied", () => import("./modules/network/WerkgebiedPage"), "WerkgebiedPage"),
     page("/personen", () => import("./modules/network/PersonsPage"), "PersonsPage"),

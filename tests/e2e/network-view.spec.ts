@@ -24,3 +24,21 @@ test("a member unfolds the network by keyboard and opens a WSV's one-page profil
   await expect(page.getByText(/\d+ wijken, samen [\d.]+ inwoners/)).toBeVisible();
   await axeClean(page);
 });
+
+test("the board reads the member counts per WSV and discipline on a date, and exports them", async ({
+  browser,
+}) => {
+  const page = await newPage(browser);
+  await logIn(page, "bestuur@zhn.demo");
+  await page.getByRole("link", { name: "Netwerk" }).click();
+  await page.getByRole("link", { name: "Ledenaantallen per WSV en discipline" }).click();
+  const table = page.getByRole("table", { name: /^Leden op / });
+  await expect(table.getByRole("columnheader", { name: "Huisarts", exact: true })).toBeVisible();
+  await expect(table.getByRole("row", { name: /^WSV Oegstgeest \d+/ })).toBeVisible();
+  await axeClean(page);
+  await page.getByLabel("Op datum").fill("2005-01-01");
+  await expect(page.getByText("Geen leden op deze datum.")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Exporteer Excel" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^ledenaantallen-2005-01-01-.*\.xlsx$/);
+});

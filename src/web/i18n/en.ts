@@ -476,4 +476,13 @@ export const en: Record<MessageKey, string> = {
   "membership.endDate": "Last day of the membership",
   "membership.endConfirm": "End membership",
   "membership.ended": "The membership of {{name}} has ended",
+  "memberCounts.title": "Member counts",
+  "memberCounts.intro":
+    "How many members each cooperative, association, care group and WSV had on a date, per discipline. Someone with several disciplines counts in each; the total counts every member once.",
+  "memberCounts.organisations": "Organisations (practices)",
+  "memberCounts.none": "No members on this date.",
+  "memberCounts.caption": "Members on {{date}}",
+  "memberCounts.body": "Organisation",
+  "memberCounts.total": "Members",
+  "network.memberCounts": "Member counts per WSV and discipline",
 };

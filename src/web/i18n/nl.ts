@@ -477,6 +477,15 @@ export const nl = {
   "membership.endDate": "Laatste dag van het lidmaatschap",
   "membership.endConfirm": "Lidmaatschap beëindigen",
   "membership.ended": "Het lidmaatschap van {{name}} is beëindigd",
+  "memberCounts.title": "Ledenaantallen",
+  "memberCounts.intro":
+    "Hoeveel leden elke coöperatie, vereniging, zorggroep en WSV had op een datum, per discipline. Wie meerdere disciplines heeft, telt bij elk mee; het totaal telt elk lid één keer.",
+  "memberCounts.organisations": "Organisaties (praktijken)",
+  "memberCounts.none": "Geen leden op deze datum.",
+  "memberCounts.caption": "Leden op {{date}}",
+  "memberCounts.body": "Organisatie",
+  "memberCounts.total": "Leden",
+  "network.memberCounts": "Ledenaantallen per WSV en discipline",
 } as const;
 
 export type MessageKey = keyof typeof nl;

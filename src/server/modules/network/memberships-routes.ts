@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { MEMBERSHIP_TYPES } from "../../../shared/network.js";
+import { MEMBERSHIP_BODIES, MEMBERSHIP_TYPES } from "../../../shared/network.js";
+import { type Column, sendExport } from "../../platform/export.js";
 import { idParams, optionalText } from "./fields.js";
 import * as service from "./memberships-service.js";
 import { membershipPolicy } from "./policy.js";
@@ -123,5 +124,65 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: (request) =>
       request.ctx((ctx) => service.memberCounts(ctx, request.params.id, request.query.date)),
+  });
+
+  const countsTable = z.object({
+    date: z.string(),
+    disciplines: z.array(z.string()),
+    rows: z.array(
+      z.object({
+        organisationId: z.uuid(),
+        name: z.string(),
+        kind: z.string(),
+        total: z.number().int(),
+        byDiscipline: z.record(z.string(), z.number().int()),
+      }),
+    ),
+  });
+  const countsQuery = z.object({ date, kind: z.enum(MEMBERSHIP_BODIES).optional() }).strict();
+
+  app.get("/memberships/counts", {
+    schema: {
+      tags: ["netwerk"],
+      summary:
+        "Ledenaantallen op een datum van elke coöperatie, vereniging, zorggroep en WSV, per discipline",
+      querystring: countsQuery,
+      response: { 200: countsTable },
+    },
+    config: { access: membershipPolicy.access("list"), example: () => ({ query: { date: "2026-01-01" } }) },
+    handler: (request) =>
+      request.ctx((ctx) => service.memberCountsTable(ctx, request.query.date, request.query.kind)),
+  });
+
+  app.get("/memberships/counts/export", {
+    schema: {
+      tags: ["netwerk"],
+      summary: "De ledenaantallen exporteren (CSV of xlsx)",
+      querystring: countsQuery.extend({ format: z.enum(["csv", "xlsx"]).default("csv") }).strict(),
+    },
+    config: { access: membershipPolicy.access("list"), example: () => ({ query: { date: "2026-01-01" } }) },
+    handler: async (request, reply) => {
+      const table = await request.ctx((ctx) =>
+        service.memberCountsTable(ctx, request.query.date, request.query.kind),
+      );
+      type Row = (typeof table.rows)[number];
+      const columns: Column<Row>[] = [
+        { header: "Organisatie", value: (r) => r.name, width: 36 },
+        { header: "Soort", value: (r) => r.kind },
+        { header: "Leden", value: (r) => r.total, width: 10 },
+        ...table.disciplines.map((d) => ({
+          header: d,
+          value: (r: Row) => r.byDiscipline[d] ?? 0,
+          width: 14,
+        })),
+      ];
+      return sendExport(reply, {
+        format: request.query.format,
+        baseName: `ledenaantallen-${request.query.date}`,
+        sheetName: "Ledenaantallen",
+        rows: table.rows,
+        columns,
+      });
+    },
   });
 };

@@ -1,6 +1,6 @@
 import { and, eq, gte, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { MEMBERSHIP_BODIES, type MembershipType } from "../../../shared/network.js";
+import { isMembershipBody, type MembershipType } from "../../../shared/network.js";
 import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
@@ -104,8 +104,7 @@ async function checkMembership(ctx: Ctx, input: MembershipInput) {
     .from(organisations)
     .where(and(eq(organisations.regionId, ctx.actor.regionId), eq(organisations.id, input.organisationId)));
   if (!bodyRow) throw invalidField("body.organisationId", "field.organisationNotFound", 404);
-  if (!MEMBERSHIP_BODIES.includes(bodyRow.kind))
-    throw invalidField("body.organisationId", "field.membershipBody");
+  if (!isMembershipBody(bodyRow.kind)) throw invalidField("body.organisationId", "field.membershipBody");
   if (input.memberPersonId) {
     const [found] = await ctx.tx
       .select({ id: persons.id })
@@ -201,4 +200,59 @@ export async function memberCounts(ctx: Ctx, organisationId: string, date: strin
     }
   ).rows;
   return { date, total: total?.n ?? 0, byDiscipline: result.rows };
+}
+
+/**
+ * Members on a date of every coöperatie, vereniging, zorggroep and WSV in the region, per
+ * discipline: the region-wide table ("how many huisartsen per WSV on 1 January?"). One query.
+ */
+export async function memberCountsTable(ctx: Ctx, date: string, kind?: string) {
+  const result = (await ctx.tx.execute(sql`
+    select o.id, o.name, o.kind, d.discipline, count(distinct m.id)::int as count
+    from ${memberships} m
+    join ${organisations} o on o.region_id = m.region_id and o.id = m.organisation_id
+    left join ${persons} p on p.region_id = m.region_id and p.id = m.member_person_id
+    cross join lateral unnest(case
+      when p.id is null then array['organisation']
+      when cardinality(p.disciplines) = 0 then array['other']
+      else p.disciplines end) as d(discipline)
+    where m.region_id = ${ctx.actor.regionId}
+      and m.start_date <= ${date} and (m.end_date is null or m.end_date >= ${date})
+      ${kind ? sql`and o.kind = ${kind}` : sql``}
+    group by o.id, o.name, o.kind, d.discipline
+    order by o.name, o.id`)) as unknown as {
+    rows: { id: string; name: string; kind: string; discipline: string; count: number }[];
+  };
+  const totals = (await ctx.tx.execute(sql`
+    select m.organisation_id as id, count(*)::int as n from ${memberships} m
+    where m.region_id = ${ctx.actor.regionId}
+      and m.start_date <= ${date} and (m.end_date is null or m.end_date >= ${date})
+    group by m.organisation_id`)) as unknown as { rows: { id: string; n: number }[] };
+  const total = new Map(totals.rows.map((r) => [r.id, r.n]));
+  const bodies = new Map<
+    string,
+    {
+      organisationId: string;
+      name: string;
+      kind: string;
+      total: number;
+      byDiscipline: Record<string, number>;
+    }
+  >();
+  for (const r of result.rows) {
+    const body = bodies.get(r.id) ?? {
+      organisationId: r.id,
+      name: r.name,
+      kind: r.kind,
+      total: total.get(r.id) ?? 0,
+      byDiscipline: {},
+    };
+    body.byDiscipline[r.discipline] = r.count;
+    bodies.set(r.id, body);
+  }
+  // Columns: the disciplines with the most members first.
+  const sums = new Map<string, number>();
+  for (const r of result.rows) sums.set(r.discipline, (sums.get(r.discipline) ?? 0) + r.count);
+  const disciplines = [...sums].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([d]) => d);
+  return { date, disciplines, rows: [...bodies.values()] };
 }

@@ -107,4 +107,51 @@ describe("memberships", () => {
     expect(practiceJoins.statusCode).toBe(201);
     expect(practiceJoins.json()).toMatchObject({ memberName: "Praktijk Regels", type: "aspirant" });
   });
+
+  it("tables the members of every body on a date, per discipline", async () => {
+    const body = (name: string, kind = "neighbourhood_network") =>
+      id("/api/v1/organisations", { kind, name });
+    const [north, south] = [await body("WSV Tabel Noord"), await body("WSV Tabel Zuid")];
+    const practice = await id("/api/v1/organisations", { kind: "general_practice", name: "Tabelpraktijk" });
+    const gp = await id("/api/v1/persons", {
+      givenName: "T",
+      familyName: "Arts",
+      disciplines: ["general_practitioner"],
+    });
+    const pharmacist = await id("/api/v1/persons", {
+      givenName: "T",
+      familyName: "Apo",
+      disciplines: ["pharmacist"],
+    });
+    await post("/api/v1/memberships", { organisationId: north, memberPersonId: gp, startDate: "2020-01-01" });
+    await post("/api/v1/memberships", {
+      organisationId: north,
+      memberPersonId: pharmacist,
+      startDate: "2020-01-01",
+    });
+    await post("/api/v1/memberships", {
+      organisationId: north,
+      memberOrganisationId: practice,
+      startDate: "2020-01-01",
+    });
+    await post("/api/v1/memberships", { organisationId: south, memberPersonId: gp, startDate: "2027-01-01" });
+
+    const table = async (date: string) =>
+      (
+        await world.inject(staff, {
+          method: "GET",
+          url: `/api/v1/memberships/counts?date=${date}&kind=neighbourhood_network`,
+        })
+      ).json();
+    const now = await table("2026-06-01");
+    const row = now.rows.find((r: { name: string }) => r.name === "WSV Tabel Noord");
+    expect(row).toMatchObject({
+      total: 3,
+      byDiscipline: { general_practitioner: 1, pharmacist: 1, organisation: 1 },
+    });
+    expect(now.rows.some((r: { name: string }) => r.name === "WSV Tabel Zuid")).toBe(false);
+    expect(
+      (await table("2027-01-01")).rows.find((r: { name: string }) => r.name === "WSV Tabel Zuid")?.total,
+    ).toBe(1);
+  });
 });

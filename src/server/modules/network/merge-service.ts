@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, isNull, or, sql } from "drizzle-orm";
-import { MEMBERSHIP_BODIES } from "../../../shared/network.js";
+import { isMembershipBody } from "../../../shared/network.js";
 import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField } from "../../platform/errors.js";
@@ -87,7 +87,7 @@ async function plan(ctx: Ctx, sourceId: string, input: { targetId: string; date:
   const bodiesOfTarget = new Set(
     (await running(memberships.memberOrganisationId, input.targetId)).map((m) => m.organisationId),
   );
-  if (members.length > 0 && !MEMBERSHIP_BODIES.includes(target.kind))
+  if (members.length > 0 && !isMembershipBody(target.kind))
     throw invalidField("body.targetId", "field.membershipBody");
   const wijken = await ctx.tx
     .select({ wijkCode: networkAreas.wijkCode })

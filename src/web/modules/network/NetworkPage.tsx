@@ -98,6 +98,9 @@ export function NetworkPage() {
           <Stat key={kind} label={t(`org.kind.${kind}`)} value={count(kind)} />
         ))}
       </SimpleGrid>
+      <Anchor renderRoot={(props) => <Link {...props} to="/netwerk/leden" />}>
+        {t("network.memberCounts")}
+      </Anchor>
       <Group>
         <Button variant="default" size="xs" onClick={() => setOpen(new Set(withChildren))}>
           {t("network.expandAll")}

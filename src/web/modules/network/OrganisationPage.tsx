@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
-import { MEMBERSHIP_BODIES } from "../../../shared/network";
+import { isMembershipBody } from "../../../shared/network";
 import { api, unwrap } from "../../api";
 import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
@@ -126,7 +126,7 @@ export function OrganisationPage() {
       {o.kind === "neighbourhood_network" && (
         <CoverageSection organisationId={o.id} canEdit={Boolean(session?.permissions["area.assign"])} />
       )}
-      {MEMBERSHIP_BODIES.includes(o.kind) && (
+      {isMembershipBody(o.kind) && (
         <MembersSection organisationId={o.id} canEdit={Boolean(session?.permissions["membership.create"])} />
       )}
       {session?.permissions["organisation.merge"] && (o.status === "active" || o.status === "founding") && (
