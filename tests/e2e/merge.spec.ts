@@ -32,5 +32,7 @@ test("the bureau merges one zorggroep into another after seeing what moves", asy
   // The members continue at the target from the merge date.
   await page.getByRole("link", { name: "Zorggroep Bollenstreek" }).click();
   await page.getByLabel("Op datum").fill("2027-01-01");
-  await expect(page.getByRole("cell", { name: "Huisartsenpraktijk Oegstgeest Centrum" })).toBeVisible();
+  await expect(
+    page.getByRole("cell", { name: "Huisartsenpraktijk Oegstgeest Centrum", exact: true }),
+  ).toBeVisible();
 });
