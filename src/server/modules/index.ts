@@ -4,6 +4,7 @@ import { logbookRoutes } from "./logbook/routes.js";
 import { mailRoutes } from "./mail/routes.js";
 import { areasRoutes } from "./network/areas-routes.js";
 import { avgRoutes } from "./network/avg-routes.js";
+import { fhirRoutes } from "./network/fhir-routes.js";
 import { importRoutes } from "./network/import-routes.js";
 import { membershipsRoutes } from "./network/memberships-routes.js";
 import { networkRoutes } from "./network/network-routes.js";
@@ -26,4 +27,5 @@ export const modules: FastifyPluginAsync[] = [
   networkRoutes,
   avgRoutes,
   importRoutes,
+  fhirRoutes,
 ];
