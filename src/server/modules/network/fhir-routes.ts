@@ -29,27 +29,41 @@ const searchQuery = z
 export const fhirRoutes: FastifyPluginAsyncZod = async (app) => {
   const base = (path: string) => `${app.deps.config.publicUrl}/api/v1/fhir/${path}`;
 
-  app.get("/fhir/Organization", {
-    schema: {
-      tags: ["fhir"],
-      summary: "FHIR Organization zoeken (name, identifier, _lastUpdated, _count)",
-      querystring: searchQuery,
-    },
-    config: { access: organisationPolicy.access("list") },
-    handler: async (request, reply) =>
-      reply
-        .type(FHIR_JSON)
-        .send(await request.ctx((ctx) => fhir.searchOrganizations(ctx, request.query, base("Organization")))),
-  });
+  for (const shape of ["Organization", "Location", "HealthcareService"] as const) {
+    app.get(`/fhir/${shape}`, {
+      schema: {
+        tags: ["fhir"],
+        summary: `FHIR ${shape} zoeken (name, identifier, _lastUpdated, _count)`,
+        querystring: searchQuery,
+      },
+      config: { access: organisationPolicy.access("list") },
+      handler: async (request, reply) =>
+        reply
+          .type(FHIR_JSON)
+          .send(await request.ctx((ctx) => fhir.searchOrganizations(ctx, request.query, base(shape), shape))),
+    });
 
-  app.get("/fhir/Organization/:id", {
-    schema: { tags: ["fhir"], summary: "Eén FHIR Organization", params: idParams },
-    config: {
-      access: organisationPolicy.access("read"),
-      example: async ({ create }) => ({ params: { id: await create("organisation") } }),
-    },
-    handler: async (request, reply) =>
-      reply.type(FHIR_JSON).send(await request.ctx((ctx) => fhir.readOrganization(ctx, request.params.id))),
+    app.get(`/fhir/${shape}/:id`, {
+      schema: { tags: ["fhir"], summary: `Eén FHIR ${shape}`, params: idParams },
+      config: {
+        access: organisationPolicy.access("read"),
+        // A Location exists only for an organisation with an address: the fixture has none.
+        example: async ({ create }) => ({
+          params: { id: await create("organisation") },
+          ...(shape === "Location" ? { expect: 404 } : {}),
+        }),
+      },
+      handler: async (request, reply) =>
+        reply
+          .type(FHIR_JSON)
+          .send(await request.ctx((ctx) => fhir.readOrganization(ctx, request.params.id, shape))),
+    });
+  }
+
+  app.get("/fhir/metadata", {
+    schema: { tags: ["fhir"], summary: "FHIR CapabilityStatement: wat dit adresboek kan" },
+    config: { access: organisationPolicy.access("list") },
+    handler: async (_request, reply) => reply.type(FHIR_JSON).send(fhir.capabilityStatement(base(""))),
   });
 
   app.get("/fhir/Practitioner", {

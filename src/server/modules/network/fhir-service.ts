@@ -69,6 +69,40 @@ export function toOrganization(o: Row) {
   };
 }
 
+/**
+ * mCSD keeps the place apart from the organisation: each organisation with a visiting address is
+ * also a Location (same id) managed by it, and offers its care as a HealthcareService (same id).
+ */
+export function toLocation(o: Row) {
+  const organization = toOrganization(o);
+  if (!organization.address) return null;
+  return {
+    resourceType: "Location",
+    id: o.id,
+    meta: meta(o),
+    status: organization.active ? "active" : "inactive",
+    name: o.name,
+    ...(organization.telecom ? { telecom: organization.telecom } : {}),
+    address: organization.address[0],
+    managingOrganization: { reference: `Organization/${o.id}` },
+  };
+}
+
+export function toHealthcareService(o: Row) {
+  const organization = toOrganization(o);
+  return {
+    resourceType: "HealthcareService",
+    id: o.id,
+    meta: meta(o),
+    active: organization.active,
+    providedBy: { reference: `Organization/${o.id}` },
+    type: organization.type,
+    name: o.name,
+    ...(organization.address ? { location: [{ reference: `Location/${o.id}` }] } : {}),
+    ...(organization.telecom ? { telecom: organization.telecom } : {}),
+  };
+}
+
 /** A person as FHIR R4 Practitioner: only people the caller may see, like everywhere else. */
 export function toPractitioner(p: PersonRow) {
   const identifier = [
@@ -165,7 +199,20 @@ function searchset(
   };
 }
 
-export async function searchOrganizations(ctx: Ctx, q: FhirSearch, base: string) {
+const ORGANISATION_SHAPES = {
+  Organization: toOrganization,
+  Location: toLocation,
+  HealthcareService: toHealthcareService,
+} as const;
+export type OrganisationShape = keyof typeof ORGANISATION_SHAPES;
+
+/** Organization, Location or HealthcareService: one search over the organisations, three shapes. */
+export async function searchOrganizations(
+  ctx: Ctx,
+  q: FhirSearch,
+  base: string,
+  shape: OrganisationShape = "Organization",
+) {
   const after = q._cursor ? decodeCursor(q._cursor, "name", 2) : undefined;
   const rows = await ctx.tx
     .select()
@@ -189,16 +236,23 @@ export async function searchOrganizations(ctx: Ctx, q: FhirSearch, base: string)
   const page = rows.slice(0, q._count);
   const last = page.at(-1);
   const next = rows.length > q._count && last ? encodeCursor("name", [last.name, last.id]) : null;
-  return searchset(base, q as unknown as Record<string, string>, page.map(toOrganization), next);
+  const present = ORGANISATION_SHAPES[shape];
+  return searchset(
+    base,
+    q as unknown as Record<string, string>,
+    page.map((r) => present(r)).filter(Boolean),
+    next,
+  );
 }
 
-export async function readOrganization(ctx: Ctx, id: string) {
+export async function readOrganization(ctx: Ctx, id: string, shape: OrganisationShape = "Organization") {
   const [row] = await ctx.tx
     .select()
     .from(organisations)
     .where(and(eq(organisations.regionId, ctx.actor.regionId), eq(organisations.id, id)));
-  if (!row) throw notFound();
-  return toOrganization(row);
+  const resource = row ? ORGANISATION_SHAPES[shape](row) : null;
+  if (!resource) throw notFound();
+  return resource;
 }
 
 export async function searchPractitioners(ctx: Ctx, q: FhirSearch, base: string) {
@@ -300,7 +354,13 @@ export async function directoryBundle(ctx: Ctx, base: string) {
   const roles = (
     await searchPractitionerRoles(ctx, { _count: 200_000 }, `${base}/PractitionerRole`)
   ).entry.map((e) => e.resource);
-  const resources = [...orgs.map(toOrganization), ...people.map(toPractitioner), ...roles];
+  const resources = [
+    ...orgs.map(toOrganization),
+    ...orgs.map(toLocation).filter(Boolean),
+    ...orgs.map(toHealthcareService),
+    ...people.map(toPractitioner),
+    ...roles,
+  ];
   return {
     resourceType: "Bundle",
     type: "collection",
@@ -309,5 +369,55 @@ export async function directoryBundle(ctx: Ctx, base: string) {
       fullUrl: `${base}/${(resource as { resourceType: string }).resourceType}/${(resource as { id: string }).id}`,
       resource,
     })),
+  };
+}
+
+/** What the directory offers, for FHIR clients that ask (`GET …/fhir/metadata`). */
+export function capabilityStatement(base: string) {
+  const search = ["name", "identifier", "_lastUpdated", "_count"].map((name) => ({
+    name,
+    type:
+      name === "_lastUpdated"
+        ? "date"
+        : name === "_count"
+          ? "number"
+          : name === "identifier"
+            ? "token"
+            : "string",
+  }));
+  const readSearch = (type: string, params = search) => ({
+    type,
+    interaction: [{ code: "read" }, { code: "search-type" }],
+    searchParam: params,
+  });
+  return {
+    resourceType: "CapabilityStatement",
+    status: "active",
+    date: new Date().toISOString().slice(0, 10),
+    kind: "instance",
+    software: { name: "Regiotafel" },
+    implementation: { description: "Adresboek van de regio (IHE mCSD-vorm)", url: base.replace(/\/$/, "") },
+    fhirVersion: "4.0.1",
+    format: ["application/fhir+json"],
+    rest: [
+      {
+        mode: "server",
+        resource: [
+          readSearch("Organization"),
+          readSearch("Location"),
+          readSearch("HealthcareService"),
+          readSearch("Practitioner"),
+          {
+            type: "PractitionerRole",
+            interaction: [{ code: "search-type" }],
+            searchParam: [
+              { name: "practitioner", type: "reference" },
+              { name: "organization", type: "reference" },
+              { name: "_count", type: "number" },
+            ],
+          },
+        ],
+      },
+    ],
   };
 }

@@ -130,10 +130,38 @@ describe("FHIR directory", () => {
     const bundle = (await fhir(staff, "Bundle/directory")).body;
     expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });
     const types = new Set(resources(bundle).map((r) => r.resourceType));
-    expect([...types].sort()).toEqual(["Organization", "Practitioner", "PractitionerRole"]);
+    expect([...types].sort()).toEqual([
+      "HealthcareService",
+      "Location",
+      "Organization",
+      "Practitioner",
+      "PractitionerRole",
+    ]);
 
     const other = await world.as("b", "medewerker");
     expect((await fhir(other, `Organization/${ids.practice}`)).status).toBe(404);
     expect(resources((await fhir(other, "Organization?name=fhirstad")).body)).toHaveLength(0);
+  });
+
+  it("keeps the place and the care apart, as mCSD does: Location and HealthcareService", async () => {
+    const location = await fhir(staff, `Location/${ids.practice}`);
+    expect(location.body).toMatchObject({
+      resourceType: "Location",
+      status: "active",
+      address: { line: ["Markt 1"], postalCode: "2311 AB", city: "Leiden" },
+      managingOrganization: { reference: `Organization/${ids.practice}` },
+    });
+    // A WSV without a visiting address is no place.
+    expect((await fhir(staff, `Location/${ids.wsv}`)).status).toBe(404);
+    expect((await fhir(staff, `HealthcareService?identifier=01234567`)).body.entry[0].resource).toMatchObject(
+      {
+        providedBy: { reference: `Organization/${ids.practice}` },
+        type: [{ coding: [{ code: "general_practice" }] }],
+        location: [{ reference: `Location/${ids.practice}` }],
+      },
+    );
+    const metadata = (await fhir(staff, "metadata")).body;
+    expect(metadata).toMatchObject({ resourceType: "CapabilityStatement", fhirVersion: "4.0.1" });
+    expect(metadata.rest[0].resource.map((r: { type: string }) => r.type)).toContain("Location");
   });
 });
