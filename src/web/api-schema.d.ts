@@ -4291,6 +4291,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fhir/Bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Organisaties importeren uit een FHIR Bundle (Organization-entries): dryRun=true controleert alleen; verder als de spreadsheetimport (mode, voortgang, ongedaan maken) */
+        post: {
+            parameters: {
+                query?: {
+                    mode?: "valid" | "all";
+                    dryRun?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        resourceType: "Bundle";
+                        id?: string;
+                        meta?: unknown;
+                        implicitRules?: string;
+                        language?: string;
+                        identifier?: unknown;
+                        /** @enum {string} */
+                        type?: "document" | "message" | "transaction" | "transaction-response" | "batch" | "batch-response" | "history" | "searchset" | "collection";
+                        timestamp?: string;
+                        total?: number;
+                        link?: unknown[];
+                        entry: ({
+                            resource?: {
+                                resourceType: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        signature?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

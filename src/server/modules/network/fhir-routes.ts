@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { invalidField } from "../../platform/errors.js";
+import { BUNDLE_MAPPING, bundleToTable } from "./fhir-import.js";
 import * as fhir from "./fhir-service.js";
 import { idParams } from "./fields.js";
-import { organisationPolicy, personPolicy, workRelationPolicy } from "./policy.js";
+import { previewImport, startImport } from "./import-service.js";
+import { importPolicy, organisationPolicy, personPolicy, workRelationPolicy } from "./policy.js";
 
 const FHIR_JSON = "application/fhir+json; charset=utf-8";
 const searchQuery = z
@@ -129,5 +132,88 @@ export const fhirRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(
           await request.ctx((ctx) => fhir.directoryBundle(ctx, `${app.deps.config.publicUrl}/api/v1/fhir`)),
         ),
+  });
+
+  // FHIR clients send application/fhir+json; it is JSON.
+  app.addContentTypeParser(
+    "application/fhir+json",
+    { parseAs: "string" },
+    app.getDefaultJsonParser("error", "error"),
+  );
+
+  app.post("/fhir/Bundle", {
+    schema: {
+      tags: ["fhir"],
+      summary:
+        "Organisaties importeren uit een FHIR Bundle (Organization-entries): dryRun=true controleert alleen; verder als de spreadsheetimport (mode, voortgang, ongedaan maken)",
+      querystring: z
+        .object({ mode: z.enum(["valid", "all"]).default("all"), dryRun: z.stringbool().default(false) })
+        .strict(),
+      // The Bundle's own elements (R4), strictly; the resources inside vary and are read loosely.
+      body: z
+        .object({
+          resourceType: z.literal("Bundle"),
+          id: z.string().max(64).optional(),
+          meta: z.unknown().optional(),
+          implicitRules: z.string().max(1000).optional(),
+          language: z.string().max(20).optional(),
+          identifier: z.unknown().optional(),
+          type: z
+            .enum([
+              "document",
+              "message",
+              "transaction",
+              "transaction-response",
+              "batch",
+              "batch-response",
+              "history",
+              "searchset",
+              "collection",
+            ])
+            .optional(),
+          timestamp: z.string().max(40).optional(),
+          total: z.number().int().min(0).optional(),
+          link: z.array(z.unknown()).max(10).optional(),
+          entry: z
+            .array(
+              z.looseObject({ resource: z.looseObject({ resourceType: z.string().max(64) }).optional() }),
+            )
+            .max(100_000),
+          signature: z.unknown().optional(),
+        })
+        .strict(),
+    },
+    bodyLimit: app.deps.config.UPLOAD_LIMIT_MB * 1024 * 1024,
+    config: {
+      access: importPolicy.access("create"),
+      example: () => ({
+        query: { dryRun: "true" },
+        body: {
+          resourceType: "Bundle",
+          type: "collection",
+          entry: [
+            {
+              resource: {
+                resourceType: "Organization",
+                name: "Praktijk",
+                type: [{ coding: [{ code: "general_practice" }] }],
+              },
+            },
+          ],
+        },
+      }),
+    },
+    handler: async (request, reply) => {
+      const table = bundleToTable(request.body);
+      if (table.rows.length === 0) throw invalidField("body.entry", "field.fileEmpty");
+      if (request.query.dryRun) return request.ctx((ctx) => previewImport(ctx, table, BUNDLE_MAPPING));
+      const run = await startImport(
+        app.deps.database.db,
+        request.actor!,
+        { lang: request.lang, requestId: String(request.id) },
+        { table, fileName: "FHIR Bundle", mapping: BUNDLE_MAPPING, mode: request.query.mode },
+      );
+      return reply.code(202).send(run);
+    },
   });
 };

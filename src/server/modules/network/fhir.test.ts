@@ -164,4 +164,41 @@ describe("FHIR directory", () => {
     expect(metadata).toMatchObject({ resourceType: "CapabilityStatement", fhirVersion: "4.0.1" });
     expect(metadata.rest[0].resource.map((r: { type: string }) => r.type)).toContain("Location");
   });
+
+  it("imports the Organizations of a Bundle into another region, naming the entry and element of each error", async () => {
+    const bundle = (await fhir(staff, "Bundle/directory")).body;
+    bundle.entry.push({ resource: { resourceType: "Organization", name: "", type: [{ text: "Apotheek" }] } });
+    const other = await world.as("b", "medewerker");
+    const post = (query: string) =>
+      world.inject(other, {
+        method: "POST",
+        url: `/api/v1/fhir/Bundle?${query}`,
+        headers: { "content-type": "application/fhir+json" },
+        payload: JSON.stringify(bundle),
+      });
+    const preview = (await post("dryRun=true")).json();
+    const organisations = bundle.entry.filter(
+      (e: Entry) => e.resource.resourceType === "Organization",
+    ).length;
+    expect(preview.rows).toBe(organisations);
+    // The practice hangs under a WSV of region a, which region b does not have.
+    const partOf = preview.errors.find((e: { field: string }) => e.field === "Organization.partOf");
+    expect(partOf.message).toContain("bestaat niet in uw regio");
+    expect(preview.errors.at(-1)).toMatchObject({ row: bundle.entry.length, field: "Organization.name" });
+
+    const run = (await post("mode=valid")).json();
+    expect(run).toMatchObject({ status: "imported", importedRows: preview.validRows });
+    expect(resources((await fhir(other, "Organization?name=fhirstad")).body).map((r) => r.name)).toEqual([
+      "WSV Fhirstad",
+    ]);
+
+    const notABundle = await world.inject(other, {
+      method: "POST",
+      url: "/api/v1/fhir/Bundle",
+      headers: { "content-type": "application/fhir+json" },
+      payload: JSON.stringify({ resourceType: "Patient" }),
+    });
+    expect(notABundle.statusCode).toBe(400);
+    expect(notABundle.json().errors[0].field).toMatch(/^body\./);
+  });
 });

@@ -135,7 +135,7 @@ export async function organisationLookups(ctx: Ctx) {
   }
   const keys = new Map<string, string>();
   for (const o of existing) for (const key of duplicateKeys(o)) keys.set(key, o.name);
-  return { municipalities, byName, byAgb, keys };
+  return { municipalities, byName, byAgb, keys, ids: new Set(existing.map((o) => o.id)) };
 }
 export type OrganisationLookups = Awaited<ReturnType<typeof organisationLookups>>;
 
@@ -180,8 +180,13 @@ export function checkOrganisation(v: Values, lookups: OrganisationLookups): Chec
   }
   let parentId: string | null = null;
   if (v.parent) {
+    // A name, an AGB code, or (from a FHIR Bundle) a reference `Organization/<id>`.
+    const reference = /^Organization\/([0-9a-f-]{36})$/.exec(v.parent)?.[1];
     parentId =
-      lookups.byAgb.get(normaliseAgb(v.parent) ?? "") ?? lookups.byName.get(v.parent.toLowerCase()) ?? null;
+      (reference && lookups.ids.has(reference) ? reference : null) ??
+      lookups.byAgb.get(normaliseAgb(v.parent) ?? "") ??
+      lookups.byName.get(v.parent.toLowerCase()) ??
+      null;
     if (!parentId) return fail("parent", "import.parentUnknown");
   }
   return { ok: true, row: toInsert(v, kind, { municipalityCode, parentId }) };
