@@ -32,7 +32,7 @@ export function bundleToTable(bundle: { entry?: { resource?: Json }[] }): Table 
   const headers = Object.values(COLUMNS);
   const rows = (bundle.entry ?? []).flatMap((entry, i) => {
     const r = entry.resource;
-    if (!r || r.resourceType !== "Organization") return [];
+    if (r?.resourceType !== "Organization") return [];
     const address = list(r.address)[0] ?? {};
     const telecom = (system: string) => text(list(r.telecom).find((t) => t.system === system)?.value);
     const identifier = (system: string) => text(list(r.identifier).find((x) => x.system === system)?.value);
