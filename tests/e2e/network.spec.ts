@@ -34,10 +34,16 @@ test("the bureau finds organisations, adds a practice under a WSV, and exports t
   await postcode.fill("2221ab");
   await page.getByRole("combobox", { name: "Valt onder" }).fill("WSV Katwijk");
   await page.getByRole("option", { name: "WSV Katwijk" }).click();
+  // Gemeente and wijk come from the werkgebied.
+  await page.getByRole("combobox", { name: "Gemeente" }).click();
+  await page.getByRole("option", { name: "Katwijk", exact: true }).click();
+  await page.getByRole("combobox", { name: "Wijk" }).click();
+  await page.getByRole("option", { name: "Katwijk aan Zee (WK053700)" }).click();
   await page.getByRole("button", { name: "Organisatie toevoegen" }).click();
 
   await expect(page.getByRole("heading", { name: "Huisartsenpraktijk Het Anker" })).toBeVisible();
   await expect(page.getByText("Valt onder: WSV Katwijk")).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Wijk" })).toHaveValue("Katwijk aan Zee (WK053700)");
   await expect(page.getByRole("group", { name: "Bezoekadres" }).getByLabel("Postcode")).toHaveValue(
     "2221 AB",
   );

@@ -1,11 +1,13 @@
 import { Button, Fieldset, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { type UseFormReturnType, useForm } from "@mantine/form";
+import { useQuery } from "@tanstack/react-query";
 import { normaliseAgb, normaliseKvk, normalisePostcode } from "../../../shared/identifiers";
 import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../../shared/network";
 import { ApiProblem, api, unwrap } from "../../api";
 import { useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
 import { notifyError } from "../../notify";
+import { fetchWerkgebied } from "./areas";
 import { OrganisationSelect } from "./OrganisationSelect";
 
 export type Organisation = Awaited<ReturnType<typeof fetchOrganisation>>;
@@ -170,8 +172,7 @@ export function OrganisationForm({
           <SimpleGrid cols={{ base: 1, sm: 4 }}>
             {field("agbCode", "org.agb", { inputMode: "numeric" })}
             {field("kvkNumber", "org.kvk", { inputMode: "numeric" })}
-            {field("municipalityCode", "org.municipality", { placeholder: "GM0000" })}
-            {field("wijkCode", "org.wijk", { placeholder: "WK000000" })}
+            <AreaSelects form={form} readOnly={readOnly} />
           </SimpleGrid>
         </Fieldset>
         {!readOnly && (
@@ -183,5 +184,54 @@ export function OrganisationForm({
         )}
       </Stack>
     </form>
+  );
+}
+
+/**
+ * Gemeente and wijk chosen from the region's werkgebied (stored as CBS codes); a code that is not
+ * (or no longer) in the werkgebied stays shown as it is.
+ */
+function AreaSelects({ form, readOnly }: { form: UseFormReturnType<Values>; readOnly: boolean }) {
+  const { t } = useT();
+  const werkgebied = useQuery({ queryKey: ["areas", undefined], queryFn: () => fetchWerkgebied() }).data;
+  const { municipalityCode, wijkCode } = form.getValues();
+  const keep = (options: { value: string; label: string }[], current: string) =>
+    current && !options.some((o) => o.value === current)
+      ? [{ value: current, label: current }, ...options]
+      : options;
+  const municipalities = keep(
+    (werkgebied?.municipalities ?? []).map((m) => ({ value: m.code, label: m.name })),
+    municipalityCode,
+  );
+  const wijken = keep(
+    (werkgebied?.municipalities ?? [])
+      .filter((m) => !municipalityCode || m.code === municipalityCode)
+      .flatMap((m) => m.wijken.map((w) => ({ value: w.code, label: `${w.name} (${w.code})` }))),
+    wijkCode,
+  );
+  const select = (name: "municipalityCode" | "wijkCode", label: MessageKey, data: typeof wijken) => {
+    const props = form.getInputProps(name);
+    return (
+      <Select
+        label={t(label)}
+        data={data}
+        searchable
+        clearable={!readOnly}
+        readOnly={readOnly}
+        nothingFoundMessage={t("nav.nothingFound")}
+        {...props}
+        value={props.value || null}
+        onChange={(v) => {
+          form.setFieldValue(name, v ?? "");
+          if (name === "municipalityCode") form.setFieldValue("wijkCode", "");
+        }}
+      />
+    );
+  };
+  return (
+    <>
+      {select("municipalityCode", "org.municipality", municipalities)}
+      {select("wijkCode", "org.wijk", wijken)}
+    </>
   );
 }
