@@ -60,15 +60,35 @@ const messages = {
     "field.alreadyErased": "De gegevens van deze persoon zijn al verwijderd",
     "field.importNotUndoable":
       "Alleen een geslaagde import die nog niet is teruggedraaid, kan ongedaan worden gemaakt",
-    "field.importInUse":
+    "field.importInUse.organisations":
       "Er hangt intussen iets aan organisaties uit deze import (onderdelen, mensen of leden); er is niets verwijderd",
+    "field.importInUse.persons":
+      "Mensen uit deze import werken intussen ergens of zijn lid; er is niets verwijderd",
     "import.kind": "Onbekende soort organisatie, bijvoorbeeld Huisartsenpraktijk, Apotheek of Fysiotherapie",
     "import.email": "Geen geldig e-mailadres",
     "import.website": "Een website begint met http:// of https://",
     "import.parentUnknown": "Deze bovenliggende organisatie (naam of AGB-code) bestaat niet in uw regio",
     "import.municipality":
       "Onbekende gemeente; gebruik de naam of de CBS-code (GM0000) van een gemeente in het werkgebied",
-    "import.duplicate": "Bestaat al (zelfde AGB-code, KvK-nummer of naam en postcode)",
+    "import.duplicate.organisations": "Bestaat al (zelfde AGB-code, KvK-nummer of naam en postcode)",
+    "import.duplicate.persons": "Bestaat al (zelfde BIG-nummer, AGB-code of e-mailadres)",
+    "import.duplicate.workRelations":
+      "Deze werkrelatie bestaat al (zelfde persoon, organisatie en begindatum)",
+    "import.duplicate.memberships":
+      "Dit lidmaatschap bestaat al (zelfde lid sinds dezelfde datum, of nog lopend zonder einddatum)",
+    "import.discipline":
+      "Onbekende discipline, bijvoorbeeld Huisarts, POH-GGZ of Fysiotherapeut (meerdere gescheiden door komma's)",
+    "import.visibility": "Zichtbaar voor: bureau, leden of partners",
+    "import.fte": "FTE is een getal van 0,01 tot 1,5 (of een percentage)",
+    "import.date": "Geen geldige datum; schrijf bijvoorbeeld 31-01-2026 of 2026-01-31",
+    "import.oneMember": "Vul óf een persoon óf een organisatie als lid in",
+    "import.membershipType": "Soort lidmaatschap: lid, aspirant-lid of buitengewoon lid",
+    "import.personUnknown":
+      "Deze persoon (BIG-nummer, AGB-code, e-mailadres of naam) bestaat niet in uw regio",
+    "import.personAmbiguous": "Meerdere personen hebben deze naam; gebruik het BIG-nummer of e-mailadres",
+    "import.organisationUnknown": "Deze organisatie (naam, AGB-code of KvK-nummer) bestaat niet in uw regio",
+    "import.organisationAmbiguous":
+      "Meerdere organisaties hebben deze naam; gebruik de AGB-code of het KvK-nummer",
     "import.row": "rij",
     "import.formula": "Formules worden niet ingelezen; zet de waarde zelf in de cel",
     "import.cbsCode": "Geen CBS-code: GM0000, WK000000 of BU00000000",
@@ -133,15 +153,35 @@ const messages = {
     "field.mergeInactive": "This organisation has already merged into another or has ended",
     "field.alreadyErased": "This person's data has already been erased",
     "field.importNotUndoable": "Only a successful import that has not been undone can be undone",
-    "field.importInUse":
+    "field.importInUse.organisations":
       "Something now depends on organisations from this import (parts, people or members); nothing was removed",
+    "field.importInUse.persons":
+      "People from this import now work somewhere or are members; nothing was removed",
     "import.kind": "Unknown kind of organisation, for example Huisartsenpraktijk, Apotheek or Fysiotherapie",
     "import.email": "Not a valid e-mail address",
     "import.website": "A website starts with http:// or https://",
     "import.parentUnknown": "This parent organisation (name or AGB code) does not exist in your region",
     "import.municipality":
       "Unknown municipality; use the name or CBS code (GM0000) of a municipality in the service area",
-    "import.duplicate": "Already exists (same AGB code, KvK number or name and postcode)",
+    "import.duplicate.organisations": "Already exists (same AGB code, KvK number or name and postcode)",
+    "import.duplicate.persons": "Already exists (same BIG number, AGB code or e-mail address)",
+    "import.duplicate.workRelations":
+      "This work relation already exists (same person, organisation and start date)",
+    "import.duplicate.memberships":
+      "This membership already exists (same member since the same date, or still running without an end date)",
+    "import.discipline":
+      "Unknown discipline, for example Huisarts, POH-GGZ or Fysiotherapeut (several separated by commas)",
+    "import.visibility": "Visible to: bureau, leden (members) or partners",
+    "import.fte": "FTE is a number from 0.01 to 1.5 (or a percentage)",
+    "import.date": "Not a valid date; write for example 31-01-2026 or 2026-01-31",
+    "import.oneMember": "Fill in either a person or an organisation as member",
+    "import.membershipType": "Kind of membership: lid, aspirant-lid or buitengewoon lid",
+    "import.personUnknown":
+      "This person (BIG number, AGB code, e-mail address or name) does not exist in your region",
+    "import.personAmbiguous": "Several people have this name; use the BIG number or e-mail address",
+    "import.organisationUnknown":
+      "This organisation (name, AGB code or KvK number) does not exist in your region",
+    "import.organisationAmbiguous": "Several organisations have this name; use the AGB code or KvK number",
     "import.row": "row",
     "import.formula": "Formulas are not read; put the value itself in the cell",
     "import.cbsCode": "Not a CBS code: GM0000, WK000000 or BU00000000",

@@ -108,10 +108,15 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /**
  * Finds a column by the names people give it (case and spaces ignored): the Dutch header, the
- * CBS variable name, the English field name. -1 when the file has none of them.
+ * CBS variable name, the English field name. The earlier name wins when the file has several
+ * (a BIG number identifies a person better than a name). -1 when the file has none of them.
  */
 export function findColumn(headers: string[], names: readonly string[]): number {
   const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, "");
-  const wanted = new Set(names.map(norm));
-  return headers.findIndex((h) => wanted.has(norm(h)));
+  const normalised = headers.map(norm);
+  for (const name of names) {
+    const index = normalised.indexOf(norm(name));
+    if (index >= 0) return index;
+  }
+  return -1;
 }

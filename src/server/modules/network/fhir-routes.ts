@@ -206,12 +206,19 @@ export const fhirRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const table = bundleToTable(request.body);
       if (table.rows.length === 0) throw invalidField("body.entry", "field.fileEmpty");
-      if (request.query.dryRun) return request.ctx((ctx) => previewImport(ctx, table, BUNDLE_MAPPING));
+      if (request.query.dryRun)
+        return request.ctx((ctx) => previewImport(ctx, "organisations", table, BUNDLE_MAPPING));
       const run = await startImport(
         app.deps.database.db,
         request.actor!,
         { lang: request.lang, requestId: String(request.id) },
-        { table, fileName: "FHIR Bundle", mapping: BUNDLE_MAPPING, mode: request.query.mode },
+        {
+          kind: "organisations",
+          table,
+          fileName: "FHIR Bundle",
+          mapping: BUNDLE_MAPPING,
+          mode: request.query.mode,
+        },
       );
       return reply.code(202).send(run);
     },

@@ -2,20 +2,25 @@ import { and, eq, inArray, or } from "drizzle-orm";
 import { CBS_CODE, normaliseAgb, normaliseKvk, normalisePostcode } from "../../../shared/identifiers.js";
 import { ORGANISATION_KINDS, type OrganisationKind } from "../../../shared/network.js";
 import type { Ctx } from "../../platform/context.js";
-import type { MessageKey } from "../../platform/i18n.js";
 import { getRegion } from "../regions/service.js";
+import { organisationIndex } from "./import-references.js";
+import {
+  type Check,
+  type Checker,
+  chunks,
+  type DuplicateKey,
+  defineImporter,
+  EMAIL,
+  fail,
+  type ImportField,
+  TEXT_MAX,
+  type Values,
+  wordMap,
+} from "./importer.js";
 import { presentOrganisation } from "./organisations-service.js";
 import { memberships, organisations, workRelations } from "./schema.js";
 
-/** A column the import understands, with the headers people give it (case and spaces ignored). */
-export interface ImportField {
-  key: string;
-  label: string;
-  headers: string[];
-  required?: boolean;
-}
-
-export const ORGANISATION_FIELDS: ImportField[] = [
+const ORGANISATION_FIELDS: ImportField[] = [
   {
     key: "name",
     label: "Naam",
@@ -41,7 +46,7 @@ export const ORGANISATION_FIELDS: ImportField[] = [
 ];
 
 /** What people write in a "soort" column, lower-cased, for each kind (the codes work too). */
-const KIND_WORDS: Record<string, OrganisationKind> = {
+const KIND_WORDS = wordMap(ORGANISATION_KINDS, {
   huisartsenpraktijk: "general_practice",
   huisartspraktijk: "general_practice",
   huisarts: "general_practice",
@@ -77,13 +82,9 @@ const KIND_WORDS: Record<string, OrganisationKind> = {
   coöperatie: "cooperative",
   cooperatie: "cooperative",
   overig: "other",
-  ...Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, k])),
-};
+});
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-type Values = Record<string, string>;
-export type OrganisationRow = ReturnType<typeof toInsert>;
-type Check = { ok: true; row: OrganisationRow } | { ok: false; field: string; key: MessageKey };
+type OrganisationRow = ReturnType<typeof toInsert>;
 
 const toInsert = (
   v: Values,
@@ -105,95 +106,76 @@ const toInsert = (
   parentId: refs.parentId,
 });
 
-/**
- * What the import needs from the region once, not per row: its gemeenten (by code and name) and
- * its organisations (to find a parent by name or AGB, and duplicates by AGB, KvK or name and
- * postcode). One query each.
- */
-export async function organisationLookups(ctx: Ctx) {
-  const region = await getRegion(ctx);
-  const municipalities = new Map<string, string>();
-  for (const m of region.municipalities) {
-    municipalities.set(m.cbsCode.toLowerCase(), m.cbsCode);
-    municipalities.set(m.name.toLowerCase(), m.cbsCode);
-  }
-  const existing = await ctx.tx
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      agbCode: organisations.agbCode,
-      kvkNumber: organisations.kvkNumber,
-      visitPostcode: organisations.visitPostcode,
-    })
-    .from(organisations)
-    .where(eq(organisations.regionId, ctx.actor.regionId));
-  const byName = new Map<string, string>();
-  const byAgb = new Map<string, string>();
-  for (const o of existing) {
-    byName.set(o.name.toLowerCase(), o.id);
-    if (o.agbCode) byAgb.set(o.agbCode, o.id);
-  }
-  const keys = new Map<string, string>();
-  for (const o of existing) for (const key of duplicateKeys(o)) keys.set(key, o.name);
-  return { municipalities, byName, byAgb, keys, ids: new Set(existing.map((o) => o.id)) };
-}
-export type OrganisationLookups = Awaited<ReturnType<typeof organisationLookups>>;
-
 /** The keys under which two organisations are the same: AGB, KvK, or name with postcode. */
 export function duplicateKeys(o: {
   name: string;
   agbCode: string | null;
   kvkNumber: string | null;
   visitPostcode: string | null;
-}) {
-  const keys: string[] = [];
-  if (o.agbCode) keys.push(`agb:${o.agbCode}`);
-  if (o.kvkNumber) keys.push(`kvk:${o.kvkNumber}`);
-  if (o.visitPostcode) keys.push(`np:${o.name.toLowerCase().trim()}|${o.visitPostcode}`);
+}): DuplicateKey[] {
+  const keys: DuplicateKey[] = [];
+  if (o.agbCode) keys.push({ key: `agb:${o.agbCode}`, field: "agbCode" });
+  if (o.kvkNumber) keys.push({ key: `kvk:${o.kvkNumber}`, field: "kvkNumber" });
+  if (o.visitPostcode)
+    keys.push({ key: `np:${o.name.toLowerCase().trim()}|${o.visitPostcode}`, field: "name" });
   return keys;
 }
 
-/** Checks one row; the first problem found names its field. */
-export function checkOrganisation(v: Values, lookups: OrganisationLookups): Check {
-  const fail = (field: string, key: MessageKey): Check => ({ ok: false, field, key });
-  if (!v.name) return fail("name", "import.required");
-  if (v.name.length > 200) return fail("name", "import.tooLong");
-  const kind = KIND_WORDS[(v.kind ?? "").toLowerCase()];
-  if (!kind) return fail("kind", "import.kind");
-  if (v.visitPostcode && !normalisePostcode(v.visitPostcode)) return fail("visitPostcode", "field.postcode");
-  if (v.agbCode && !normaliseAgb(v.agbCode)) return fail("agbCode", "field.agb");
-  if (v.kvkNumber && !normaliseKvk(v.kvkNumber)) return fail("kvkNumber", "field.kvk");
-  if (v.email && !EMAIL.test(v.email)) return fail("email", "import.email");
-  if (v.website && !/^https?:\/\/\S+$/i.test(v.website)) return fail("website", "import.website");
-  for (const key of ["visitStreet", "visitHouseNumber", "visitCity", "phone", "email", "website"])
-    if ((v[key] ?? "").length > 200) return fail(key, "import.tooLong");
-  let municipalityCode: string | null = null;
-  if (v.municipality) {
-    municipalityCode = lookups.municipalities.get(v.municipality.toLowerCase()) ?? null;
-    if (!municipalityCode)
-      return fail(
-        "municipality",
-        CBS_CODE.gemeente.test(v.municipality.toUpperCase())
-          ? "import.outsideWerkgebied"
-          : "import.municipality",
-      );
+/**
+ * Checks organisation rows against the region: its gemeenten (by code or name) and its
+ * organisations (a parent by name, AGB code or reference; duplicates by AGB, KvK or name and
+ * postcode), each loaded once.
+ */
+async function prepare(ctx: Ctx): Promise<Checker<OrganisationRow>> {
+  const region = await getRegion(ctx);
+  const municipalities = new Map<string, string>();
+  for (const m of region.municipalities) {
+    municipalities.set(m.cbsCode.toLowerCase(), m.cbsCode);
+    municipalities.set(m.name.toLowerCase(), m.cbsCode);
   }
-  let parentId: string | null = null;
-  if (v.parent) {
-    // A name, an AGB code, or (from a FHIR Bundle) a reference `Organization/<id>`.
-    const reference = /^Organization\/([0-9a-f-]{36})$/.exec(v.parent)?.[1];
-    parentId =
-      (reference && lookups.ids.has(reference) ? reference : null) ??
-      lookups.byAgb.get(normaliseAgb(v.parent) ?? "") ??
-      lookups.byName.get(v.parent.toLowerCase()) ??
-      null;
-    if (!parentId) return fail("parent", "import.parentUnknown");
+  const index = await organisationIndex(ctx);
+  const existing = new Map<string, string>();
+  for (const o of index.all) for (const { key } of duplicateKeys(o)) existing.set(key, o.name);
+
+  function check(v: Values): Check<OrganisationRow> {
+    if (!v.name) return fail("name", "import.required");
+    const kind = KIND_WORDS.get((v.kind ?? "").toLowerCase());
+    if (!kind) return fail("kind", "import.kind");
+    if (v.visitPostcode && !normalisePostcode(v.visitPostcode))
+      return fail("visitPostcode", "field.postcode");
+    if (v.agbCode && !normaliseAgb(v.agbCode)) return fail("agbCode", "field.agb");
+    if (v.kvkNumber && !normaliseKvk(v.kvkNumber)) return fail("kvkNumber", "field.kvk");
+    if (v.email && !EMAIL.test(v.email)) return fail("email", "import.email");
+    if (v.website && !/^https?:\/\/\S+$/i.test(v.website)) return fail("website", "import.website");
+    for (const key of ["name", "visitStreet", "visitHouseNumber", "visitCity", "phone", "email", "website"])
+      if ((v[key] ?? "").length > TEXT_MAX) return fail(key, "import.tooLong");
+    let municipalityCode: string | null = null;
+    if (v.municipality) {
+      municipalityCode = municipalities.get(v.municipality.toLowerCase()) ?? null;
+      if (!municipalityCode)
+        return fail(
+          "municipality",
+          CBS_CODE.gemeente.test(v.municipality.toUpperCase())
+            ? "import.outsideWerkgebied"
+            : "import.municipality",
+        );
+    }
+    let parentId: string | null = null;
+    if (v.parent) {
+      const parent = index.find(v.parent);
+      if (!parent.ok)
+        return fail(
+          "parent",
+          parent.key === "import.organisationUnknown" ? "import.parentUnknown" : parent.key,
+        );
+      parentId = parent.value.id;
+    }
+    return { ok: true, row: toInsert(v, kind, { municipalityCode, parentId }) };
   }
-  return { ok: true, row: toInsert(v, kind, { municipalityCode, parentId }) };
+  return { check, existing };
 }
 
-/** Inserts checked rows, a thousand per statement; returns what was created, for audit and undo. */
-export async function insertOrganisations(ctx: Ctx, rows: OrganisationRow[]) {
+async function insertOrganisations(ctx: Ctx, rows: OrganisationRow[]) {
   const created = await ctx.tx
     .insert(organisations)
     .values(rows.map((r) => ({ ...r, regionId: ctx.actor.regionId })))
@@ -205,12 +187,11 @@ export async function insertOrganisations(ctx: Ctx, rows: OrganisationRow[]) {
  * Which of `ids` something else now depends on (a part, a merge, people working there, a
  * membership), so that undoing the import would break it.
  */
-export async function organisationsInUse(ctx: Ctx, ids: string[]) {
+async function organisationsInUse(ctx: Ctx, ids: string[]) {
   const region = ctx.actor.regionId;
   const used = new Set<string>();
   const all = new Set(ids);
-  for (let i = 0; i < ids.length; i += 1000) {
-    const chunk = ids.slice(i, i + 1000);
+  for (const chunk of chunks(ids)) {
     const inChunk = new Set(chunk);
     const parts = await ctx.tx
       .select({
@@ -247,3 +228,23 @@ export async function organisationsInUse(ctx: Ctx, ids: string[]) {
   }
   return used;
 }
+
+async function removeOrganisations(ctx: Ctx, ids: string[]) {
+  const mine = (chunk: string[]) =>
+    and(eq(organisations.regionId, ctx.actor.regionId), inArray(organisations.id, chunk));
+  // Parts first: an organisation of the run may hang under another of the same run.
+  for (const chunk of chunks(ids))
+    await ctx.tx.update(organisations).set({ parentId: null }).where(mine(chunk));
+  for (const chunk of chunks(ids)) await ctx.tx.delete(organisations).where(mine(chunk));
+}
+
+export const organisationImporter = defineImporter({
+  kind: "organisations",
+  entityType: "organisation",
+  fields: ORGANISATION_FIELDS,
+  prepare,
+  duplicateKeys,
+  insert: insertOrganisations,
+  inUse: { find: organisationsInUse, key: "field.importInUse.organisations" },
+  remove: removeOrganisations,
+});

@@ -5,12 +5,13 @@ import { invalidField } from "../../platform/errors.js";
 import { readTable } from "../../platform/tabular.js";
 import { idParams } from "./fields.js";
 import * as service from "./import-service.js";
+import { IMPORT_KINDS } from "./importer.js";
 import { importPolicy } from "./policy.js";
 
 const rowError = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
 const runSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(["organisations"]),
+  kind: z.enum(IMPORT_KINDS),
   fileName: z.string(),
   mode: z.enum(["valid", "all"]),
   status: z.enum(["running", "imported", "rejected", "failed", "undone"]),
@@ -55,14 +56,19 @@ async function upload(part: MultipartFile | undefined) {
 const SAMPLE =
   "naam;soort;postcode;agb\nPraktijk Voorbeeld;Huisartsenpraktijk;2311 AB;01234567\nZonder soort;;;\n";
 const sampleBody = { multipart: { name: "praktijken.csv", base64: Buffer.from(SAMPLE).toString("base64") } };
+const kindQuery = z
+  .enum(IMPORT_KINDS)
+  .default("organisations")
+  .describe("Wat het bestand bevat: organisaties, personen, werkrelaties of lidmaatschappen");
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post("/imports/preview", {
     schema: {
       tags: ["netwerk"],
       summary:
-        "Organisaties importeren, stap 1: het bestand (CSV of xlsx, multipart veld 'file', eventueel vooraf 'mapping') controleren; er wordt niets opgeslagen",
+        "Importeren, stap 1: het bestand (CSV of xlsx, multipart veld 'file', eventueel vooraf 'mapping') controleren; er wordt niets opgeslagen",
       consumes: ["multipart/form-data"],
+      querystring: z.object({ kind: kindQuery }).strict(),
       response: {
         200: z.object({
           format: z.enum(["csv", "xlsx"]),
@@ -81,7 +87,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: importPolicy.access("create"), example: () => ({ body: sampleBody }) },
     handler: async (request) => {
       const { table, mapping } = await upload(request.isMultipart() ? await request.file() : undefined);
-      return request.ctx((ctx) => service.previewImport(ctx, table, mapping));
+      return request.ctx((ctx) => service.previewImport(ctx, request.query.kind, table, mapping));
     },
   });
 
@@ -89,9 +95,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ["netwerk"],
       summary:
-        "Organisaties importeren, stap 2: in één transactie, op de achtergrond; volg de voortgang met GET /imports/{id}. mode=all importeert niets zolang er een foute rij is",
+        "Importeren, stap 2: in één transactie, op de achtergrond; volg de voortgang met GET /imports/{id}. mode=all importeert niets zolang er een foute rij is",
       consumes: ["multipart/form-data"],
-      querystring: z.object({ mode: z.enum(["valid", "all"]).default("all") }).strict(),
+      querystring: z.object({ kind: kindQuery, mode: z.enum(["valid", "all"]).default("all") }).strict(),
       response: { 202: runSchema },
     },
     config: { access: importPolicy.access("create"), example: () => ({ body: sampleBody, expect: 202 }) },
@@ -103,7 +109,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         app.deps.database.db,
         request.actor!,
         { lang: request.lang, requestId: String(request.id) },
-        { table, fileName, mapping, mode: request.query.mode },
+        { kind: request.query.kind, table, fileName, mapping, mode: request.query.mode },
       );
       return reply.code(202).send(run);
     },

@@ -1,6 +1,7 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { regions } from "../../platform/identity-schema.js";
 import { regionId, regionIsolation } from "../../platform/tenancy-schema.js";
+import { IMPORT_KINDS } from "./importer.js";
 
 /**
  * One import of a spreadsheet: what was imported, how (mapping, mode), how far it got, and its
@@ -11,7 +12,7 @@ export const importRuns = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     regionId: regionId().references(() => regions.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["organisations"] }).notNull(),
+    kind: text("kind", { enum: IMPORT_KINDS }).notNull(),
     fileName: text("file_name").notNull(),
     mode: text("mode", { enum: ["valid", "all"] }).notNull(),
     status: text("status", { enum: ["running", "imported", "rejected", "failed", "undone"] }).notNull(),

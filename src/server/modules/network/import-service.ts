@@ -1,22 +1,23 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { audit, auditMany } from "../../platform/audit.js";
 import { type Actor, type Ctx, withCtx } from "../../platform/context.js";
 import type { Db } from "../../platform/db.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
 import { t } from "../../platform/i18n.js";
 import { findColumn, type Table } from "../../platform/tabular.js";
-import {
-  checkOrganisation,
-  duplicateKeys,
-  type ImportField,
-  insertOrganisations,
-  ORGANISATION_FIELDS,
-  type OrganisationRow,
-  organisationLookups,
-  organisationsInUse,
-} from "./import-organisations.js";
+import { membershipImporter } from "./import-memberships.js";
+import { organisationImporter } from "./import-organisations.js";
+import { personImporter } from "./import-persons.js";
 import { importRunItems, importRuns } from "./import-schema.js";
-import { organisations } from "./schema.js";
+import { workRelationImporter } from "./import-work-relations.js";
+import type { Importer, ImportField, ImportKind } from "./importer.js";
+
+const IMPORTERS: Record<ImportKind, Importer<unknown>> = {
+  organisations: organisationImporter,
+  persons: personImporter,
+  workRelations: workRelationImporter,
+  memberships: membershipImporter,
+};
 
 export type ImportMode = "valid" | "all";
 export interface RowError {
@@ -44,14 +45,14 @@ function resolveMapping(fields: ImportField[], headers: string[], given?: Record
  * Checks every row: per bad row its number, the column (as named in the file) and the reason;
  * duplicates of what the region has, or of an earlier row in the file, count as bad rows.
  */
-async function analyse(ctx: Ctx, table: Table, mapping: Record<string, string>) {
-  const lookups = await organisationLookups(ctx);
+async function analyse(ctx: Ctx, importer: Importer<unknown>, table: Table, mapping: Record<string, string>) {
+  const checker = await importer.prepare(ctx);
   const index = Object.fromEntries(
     Object.entries(mapping).map(([key, header]) => [key, table.headers.indexOf(header)]),
   );
   const column = (key: string) => mapping[key] ?? key;
   const seen = new Map<string, number>();
-  const good: { line: number; row: OrganisationRow }[] = [];
+  const good: { line: number; row: unknown }[] = [];
   const errors: RowError[] = [];
   for (const r of table.rows) {
     const formula = r.formulas.find((col) => Object.values(index).includes(col));
@@ -60,26 +61,27 @@ async function analyse(ctx: Ctx, table: Table, mapping: Record<string, string>) 
       continue;
     }
     const values = Object.fromEntries(Object.entries(index).map(([key, col]) => [key, r.cells[col] ?? ""]));
-    const checked = checkOrganisation(values, lookups);
+    const checked = checker.check(values);
     if (!checked.ok) {
       errors.push({ row: r.line, field: column(checked.field), message: t(ctx.lang, checked.key) });
       continue;
     }
-    const keys = duplicateKeys(checked.row);
-    const inRegion = keys.map((k) => lookups.keys.get(k)).find(Boolean);
-    const inFile = keys.map((k) => seen.get(k)).find(Boolean);
-    if (inRegion || inFile) {
-      const which = inRegion ? `: ${inRegion}` : ` (${t(ctx.lang, "import.row")} ${inFile})`;
+    const keys = importer.duplicateKeys(checked.row);
+    const inRegion = keys.find((k) => checker.existing.has(k.key));
+    const inFile = keys.find((k) => seen.has(k.key));
+    const duplicate = inRegion ?? inFile;
+    if (duplicate) {
+      const which = inRegion
+        ? `: ${checker.existing.get(duplicate.key)}`
+        : ` (${t(ctx.lang, "import.row")} ${seen.get(duplicate.key)})`;
       errors.push({
         row: r.line,
-        field: column(
-          keys[0]?.startsWith("kvk") ? "kvkNumber" : keys[0]?.startsWith("np") ? "name" : "agbCode",
-        ),
-        message: `${t(ctx.lang, inRegion ? "import.duplicate" : "import.duplicateInFile")}${which}`,
+        field: column(duplicate.field),
+        message: `${t(ctx.lang, inRegion ? `import.duplicate.${importer.kind}` : "import.duplicateInFile")}${which}`,
       });
       continue;
     }
-    for (const k of keys) seen.set(k, r.line);
+    for (const k of keys) seen.set(k.key, r.line);
     good.push({ line: r.line, row: checked.row });
   }
   return { good, errors };
@@ -92,15 +94,21 @@ const sampleOf = (table: Table) =>
  * The preview: the columns found, which field each is taken for, the first rows, and every bad
  * row. Nothing is written.
  */
-export async function previewImport(ctx: Ctx, table: Table, given?: Record<string, string>) {
-  const mapping = resolveMapping(ORGANISATION_FIELDS, table.headers, given);
-  const { good, errors } = await analyse(ctx, table, mapping);
+export async function previewImport(
+  ctx: Ctx,
+  kind: ImportKind,
+  table: Table,
+  given?: Record<string, string>,
+) {
+  const importer = IMPORTERS[kind];
+  const mapping = resolveMapping(importer.fields, table.headers, given);
+  const { good, errors } = await analyse(ctx, importer, table, mapping);
   return {
     format: table.format,
     encoding: table.encoding,
     delimiter: table.delimiter,
     headers: table.headers,
-    fields: ORGANISATION_FIELDS.map(({ key, label, required }) => ({
+    fields: importer.fields.map(({ key, label, required }) => ({
       key,
       label,
       required: Boolean(required),
@@ -124,15 +132,22 @@ export async function startImport(
   db: Db,
   actor: Actor,
   meta: { lang: Ctx["lang"]; requestId: string },
-  input: { table: Table; fileName: string; mapping?: Record<string, string>; mode: ImportMode },
+  input: {
+    kind: ImportKind;
+    table: Table;
+    fileName: string;
+    mapping?: Record<string, string>;
+    mode: ImportMode;
+  },
 ) {
+  const importer = IMPORTERS[input.kind];
   const run = await withCtx(db, actor, meta, async (ctx) => {
-    const mapping = resolveMapping(ORGANISATION_FIELDS, input.table.headers, input.mapping);
+    const mapping = resolveMapping(importer.fields, input.table.headers, input.mapping);
     const [created] = await ctx.tx
       .insert(importRuns)
       .values({
         regionId: actor.regionId,
-        kind: "organisations",
+        kind: input.kind,
         fileName: input.fileName.slice(0, 200),
         mode: input.mode,
         status: "running",
@@ -145,14 +160,17 @@ export async function startImport(
       entityType: "importRun",
       entityId: created!.id,
       action: "create",
-      after: { fileName: created!.fileName, mode: created!.mode, totalRows: created!.totalRows },
+      after: {
+        kind: created!.kind,
+        fileName: created!.fileName,
+        mode: created!.mode,
+        totalRows: created!.totalRows,
+      },
     });
     return created!;
   });
   progress.set(run.id, 0);
-  const done = runImport(db, actor, meta, run.id, input.table, run.mapping, input.mode).finally(() =>
-    progress.delete(run.id),
-  );
+  const done = runImport(db, actor, meta, importer, run, input.table).finally(() => progress.delete(run.id));
   // A small file is done before anyone could watch it; only a large one runs on in the background.
   if (input.table.rows.length > BACKGROUND_FROM) return presentRun(run);
   await done;
@@ -168,14 +186,13 @@ async function runImport(
   db: Db,
   actor: Actor,
   meta: { lang: Ctx["lang"]; requestId: string },
-  runId: string,
+  importer: Importer<unknown>,
+  { id: runId, mapping, mode }: typeof importRuns.$inferSelect,
   table: Table,
-  mapping: Record<string, string>,
-  mode: ImportMode,
 ) {
   try {
     await withCtx(db, actor, meta, async (ctx) => {
-      const { good, errors } = await analyse(ctx, table, mapping);
+      const { good, errors } = await analyse(ctx, importer, table, mapping);
       const report = { rows: table.rows.length, validRows: good.length, errors };
       const finish = async (status: "imported" | "rejected", importedRows: number) => {
         await ctx.tx
@@ -192,7 +209,7 @@ async function runImport(
       };
       if (mode === "all" && errors.length > 0) return finish("rejected", 0);
       for (let i = 0; i < good.length; i += CHUNK) {
-        const created = await insertOrganisations(
+        const created = await importer.insert(
           ctx,
           good.slice(i, i + CHUNK).map((g) => g.row),
         );
@@ -202,7 +219,7 @@ async function runImport(
         await auditMany(
           ctx,
           created.map((c) => ({
-            entityType: "organisation",
+            entityType: importer.entityType,
             entityId: c.id,
             action: "import",
             after: c.after,
@@ -265,8 +282,8 @@ export async function listImports(ctx: Ctx) {
 }
 
 /**
- * Undoes a whole run: removes exactly the organisations it created, unless something now depends
- * on one of them (then nothing is removed and the answer says how many are in use).
+ * Undoes a whole run: removes exactly what it created, unless something now depends on one of
+ * them (then nothing is removed and the answer says how many are in use).
  */
 export async function undoImport(ctx: Ctx, id: string, input: { version: number }) {
   const run = await getImport(ctx, id);
@@ -278,29 +295,15 @@ export async function undoImport(ctx: Ctx, id: string, input: { version: number 
       .from(importRunItems)
       .where(and(eq(importRunItems.regionId, ctx.actor.regionId), eq(importRunItems.runId, id)))
   ).map((r) => r.id);
-  const inUse = await organisationsInUse(ctx, ids);
-  if (inUse.size > 0) throw invalidField("id", "field.importInUse");
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
-    // Parts first: an organisation of the run may hang under another of the same run.
-    await ctx.tx
-      .update(organisations)
-      .set({ parentId: null })
-      .where(and(eq(organisations.regionId, ctx.actor.regionId), inArray(organisations.id, chunk)));
-  }
-  for (let i = 0; i < ids.length; i += CHUNK)
-    await ctx.tx
-      .delete(organisations)
-      .where(
-        and(
-          eq(organisations.regionId, ctx.actor.regionId),
-          inArray(organisations.id, ids.slice(i, i + CHUNK)),
-        ),
-      );
+  const importer = IMPORTERS[run.kind];
+  // Nothing may hang on what the run created (a work relation or membership never has anything).
+  if (importer.inUse && (await importer.inUse.find(ctx, ids)).size > 0)
+    throw invalidField("id", importer.inUse.key);
+  await importer.remove(ctx, ids);
   await auditMany(
     ctx,
     ids.map((entityId) => ({
-      entityType: "organisation",
+      entityType: importer.entityType,
       entityId,
       action: "undo-import",
       before: { importRunId: id },
