@@ -3575,10 +3575,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Organisaties importeren, stap 1: het bestand (CSV of xlsx, multipart veld 'file', eventueel vooraf 'mapping') controleren; er wordt niets opgeslagen */
+        /** Importeren, stap 1: het bestand (CSV of xlsx, multipart veld 'file', eventueel vooraf 'mapping') controleren; er wordt niets opgeslagen */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Wat het bestand bevat: organisaties, personen, werkrelaties of lidmaatschappen */
+                    kind?: "organisations" | "persons" | "workRelations" | "memberships";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3654,7 +3657,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "organisations";
+                                kind: "organisations" | "persons" | "workRelations" | "memberships";
                                 fileName: string;
                                 /** @enum {string} */
                                 mode: "valid" | "all";
@@ -3684,10 +3687,12 @@ export interface paths {
             };
         };
         put?: never;
-        /** Organisaties importeren, stap 2: in één transactie, op de achtergrond; volg de voortgang met GET /imports/{id}. mode=all importeert niets zolang er een foute rij is */
+        /** Importeren, stap 2: in één transactie, op de achtergrond; volg de voortgang met GET /imports/{id}. mode=all importeert niets zolang er een foute rij is */
         post: {
             parameters: {
                 query?: {
+                    /** @description Wat het bestand bevat: organisaties, personen, werkrelaties of lidmaatschappen */
+                    kind?: "organisations" | "persons" | "workRelations" | "memberships";
                     mode?: "valid" | "all";
                 };
                 header?: never;
@@ -3706,7 +3711,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "organisations";
+                            kind: "organisations" | "persons" | "workRelations" | "memberships";
                             fileName: string;
                             /** @enum {string} */
                             mode: "valid" | "all";
@@ -3769,7 +3774,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "organisations";
+                            kind: "organisations" | "persons" | "workRelations" | "memberships";
                             fileName: string;
                             /** @enum {string} */
                             mode: "valid" | "all";
@@ -3842,7 +3847,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "organisations";
+                            kind: "organisations" | "persons" | "workRelations" | "memberships";
                             fileName: string;
                             /** @enum {string} */
                             mode: "valid" | "all";

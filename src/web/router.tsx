@@ -70,6 +70,23 @@ export const usersRoute = createRoute({
     typeof search.q === "string" && search.q ? { q: search.q.slice(0, 200) } : {},
   component: lazyRouteComponent(() => import("./modules/accounts/UsersPage"), "UsersPage"),
 });
+/** What is imported comes from the address (`/import?soort=personen`), so each list links to its own. */
+export const IMPORT_SLUGS = {
+  organisaties: "organisations",
+  personen: "persons",
+  werkrelaties: "workRelations",
+  lidmaatschappen: "memberships",
+} as const;
+export type ImportSlug = keyof typeof IMPORT_SLUGS;
+export const importRoute = createRoute({
+  getParentRoute: () => app,
+  path: "/import",
+  validateSearch: (search: Record<string, unknown>): { soort?: ImportSlug } =>
+    typeof search.soort === "string" && search.soort in IMPORT_SLUGS
+      ? { soort: search.soort as ImportSlug }
+      : {},
+  component: lazyRouteComponent(() => import("./modules/network/ImportPage"), "ImportPage"),
+});
 
 const routeTree = root.addChildren([
   login,
@@ -81,7 +98,7 @@ const routeTree = root.addChildren([
     page("/", () => import("./modules/regions/DashboardPage"), "DashboardPage"),
     usersRoute,
     page("/organisaties", () => import("./modules/network/OrganisationsPage"), "OrganisationsPage"),
-    page("/organisaties/import", () => import("./modules/network/ImportPage"), "ImportPage"),
+    importRoute,
     page("/organisaties/nieuw", () => import("./modules/network/OrganisationPage"), "NewOrganisationPage"),
     page("/organisaties/$id", () => import("./modules/network/OrganisationPage"), "OrganisationPage"),
     page(

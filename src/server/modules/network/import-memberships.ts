@@ -32,7 +32,8 @@ const FIELDS: ImportField[] = [
   {
     key: "memberOrganisation",
     label: "Lid: organisatie (naam, AGB of KvK)",
-    headers: ["lid organisatie", "organisatie", "praktijk"],
+    // Not "praktijk": a ledenlijst names where each person works, which is not the member.
+    headers: ["lid organisatie", "lid (organisatie)", "organisatie lid", "lid-organisatie"],
   },
   {
     key: "type",

@@ -168,3 +168,114 @@ describe("importing organisations", () => {
     );
   });
 });
+
+// One ledenlijst, as a zorggroep keeps it: read three times, as people, as where they work, and
+// as their memberships (the columns each import does not need are ignored).
+const LEDENLIJST = Buffer.from(
+  [
+    "Voornaam,Tussenvoegsel,Achternaam,Discipline,BIG-nummer,E-mail,Praktijk,Functie,FTE,In dienst,Lid van,Lid sinds",
+    'Anna,de,Vries,Huisarts,19012345601,anna@zijl.demo,Huisartsen Bestaand,Praktijkhouder,"0,8",1-1-2020,WSV Leiden Noord,01-01-2021',
+    'Bram,,Bakker,"POH-GGZ, Praktijkmanager",,bram@zijl.demo,Huisartsen Bestaand,POH,50%,2022-03-01,,',
+    "Cor,,Kok,Bakker,,,,,,,,",
+    "Dirk,van,Dam,Huisarts,1234,,,,,,,",
+    "Eva,,Eik,Huisarts,19012345601,,,,,,,",
+    "Fenna,,Fijn,Huisarts,,al@bekend.demo,,,,,,",
+    "Gijs,,Groen,fysiotherapeut,19012345602,,Nergens BV,,2,31-02-2024,Huisartsen Bestaand,",
+  ].join("\n"),
+  "utf8",
+);
+
+describe("importing people, their work relations and memberships", () => {
+  it("reads one ledenlijst as people, work relations and memberships, each with its own bad rows, and undoes them in order", async () => {
+    await world.inject(staff, {
+      method: "POST",
+      url: "/api/v1/persons",
+      payload: { givenName: "Al", familyName: "Bekend", email: "al@bekend.demo" },
+    });
+    const people = (await send("/api/v1/imports/preview?kind=persons", LEDENLIJST)).json();
+    expect(people.mapping).toMatchObject({
+      givenName: "Voornaam",
+      namePrefix: "Tussenvoegsel",
+      familyName: "Achternaam",
+      disciplines: "Discipline",
+      bigNumber: "BIG-nummer",
+      email: "E-mail",
+    });
+    expect(people.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [4, "Discipline"],
+      [5, "BIG-nummer"],
+      [6, "BIG-nummer"],
+      [7, "E-mail"],
+    ]);
+    expect(people.errors[2].message).toContain("rij 2");
+    expect(people.errors[3].message).toContain("Al Bekend");
+    const personsRun = await finished(
+      (await send("/api/v1/imports?kind=persons&mode=valid", LEDENLIJST)).json().id,
+    );
+    expect(personsRun).toMatchObject({ kind: "persons", status: "imported", importedRows: 3 });
+    const [bram] = (
+      await world.inject(staff, { method: "GET", url: "/api/v1/persons?q=bram@zijl.demo" })
+    ).json().items;
+    expect(bram.disciplines).toEqual(["practice_nurse_mental_health", "practice_manager"]);
+
+    const relations = (await send("/api/v1/imports/preview?kind=workRelations", LEDENLIJST)).json();
+    // The BIG number identifies a person better than a name, so that column is taken.
+    expect(relations.mapping).toMatchObject({ person: "BIG-nummer", organisation: "Praktijk", fte: "FTE" });
+    // Bram has no BIG number: the user points the person at the e-mail column instead.
+    const mapping = { ...relations.mapping, person: "E-mail" };
+    const checked = (await send("/api/v1/imports/preview?kind=workRelations", LEDENLIJST, mapping)).json();
+    expect(checked.validRows).toBe(2);
+    const relationsRun = await finished(
+      (await send("/api/v1/imports?kind=workRelations&mode=valid", LEDENLIJST, mapping)).json().id,
+    );
+    expect(relationsRun).toMatchObject({ status: "imported", importedRows: 2 });
+    const work = (
+      await world.inject(staff, { method: "GET", url: `/api/v1/persons/${bram.id}/work-relations` })
+    ).json();
+    expect(work.items ?? work).toMatchObject([{ fte: 0.5, fromDate: "2022-03-01", function: "POH" }]);
+
+    // Gijs's row, mapped by BIG: an unknown organisation; at a known one, his FTE (2) and his date
+    // (31 February) are refused.
+    const gijs = (await send("/api/v1/imports/preview?kind=workRelations", LEDENLIJST))
+      .json()
+      .errors.find((e: { row: number }) => e.row === 8);
+    expect(gijs).toMatchObject({ field: "Praktijk" });
+    const atKnown = { ...relations.mapping, organisation: "Lid van" };
+    const fte = (await send("/api/v1/imports/preview?kind=workRelations", LEDENLIJST, atKnown)).json();
+    expect(fte.errors.find((e: { row: number }) => e.row === 8)).toMatchObject({ field: "FTE" });
+    const noFte = { ...atKnown, fte: undefined };
+    const date = (await send("/api/v1/imports/preview?kind=workRelations", LEDENLIJST, noFte)).json();
+    expect(date.errors.find((e: { row: number }) => e.row === 8)).toMatchObject({ field: "In dienst" });
+
+    const members = (await send("/api/v1/imports/preview?kind=memberships", LEDENLIJST)).json();
+    expect(members.mapping).toMatchObject({
+      body: "Lid van",
+      memberPerson: "BIG-nummer",
+      startDate: "Lid sinds",
+    });
+    const membersRun = await finished(
+      (await send("/api/v1/imports?kind=memberships&mode=valid", LEDENLIJST)).json().id,
+    );
+    expect(membersRun).toMatchObject({ status: "imported", importedRows: 1 });
+    // Rows without "Lid van" are not memberships; Gijs's body is a practice, which has no members.
+    expect(membersRun.errors.find((e: { row: number }) => e.row === 8)).toMatchObject({ field: "Lid van" });
+    const again = (await send("/api/v1/imports/preview?kind=memberships", LEDENLIJST)).json();
+    expect(again.errors.find((e: { row: number }) => e.row === 2).message).toContain("Anna de Vries");
+
+    const undo = (run: { id: string; version: number }) =>
+      world.inject(staff, {
+        method: "POST",
+        url: `/api/v1/imports/${run.id}/undo`,
+        payload: { version: run.version },
+      });
+    // People who work somewhere by now stay, until their work relations and memberships go first.
+    const refused = await undo(personsRun);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors[0].message).toContain("werken intussen ergens");
+    expect((await undo(membersRun)).json()).toMatchObject({ status: "undone" });
+    expect((await undo(relationsRun)).json()).toMatchObject({ status: "undone" });
+    expect((await undo(personsRun)).json()).toMatchObject({ status: "undone" });
+    const left = (await world.inject(staff, { method: "GET", url: "/api/v1/persons?q=zijl.demo" })).json();
+    expect(left.items).toEqual([]);
+  });
+});

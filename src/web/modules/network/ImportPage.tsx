@@ -1,5 +1,4 @@
 import {
-  Anchor,
   Button,
   FileInput,
   Group,
@@ -13,7 +12,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
+import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { ApiProblem, api, unwrap } from "../../api";
 import { ImportErrors } from "../../components/ImportErrors";
@@ -21,9 +20,12 @@ import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, formatNumber, useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
 import { notify, notifyError } from "../../notify";
+import { IMPORT_SLUGS, type ImportSlug, importRoute } from "../../router";
 
 type Preview = Awaited<ReturnType<typeof check>>;
 type Run = Awaited<ReturnType<typeof fetchRun>>;
+type Kind = (typeof IMPORT_SLUGS)[ImportSlug];
+const SLUGS = Object.keys(IMPORT_SLUGS) as ImportSlug[];
 
 /** The file, with the mapping first: the server reads form fields in the order they come. */
 const form = (file: File, mapping?: Record<string, string>) => () => {
@@ -32,21 +34,28 @@ const form = (file: File, mapping?: Record<string, string>) => () => {
   data.append("file", file);
   return data;
 };
-const check = async (file: File, mapping?: Record<string, string>) =>
+const check = async (kind: Kind, file: File, mapping?: Record<string, string>) =>
   unwrap(
-    await api.POST("/api/v1/imports/preview", { body: {} as never, bodySerializer: form(file, mapping) }),
+    await api.POST("/api/v1/imports/preview", {
+      params: { query: { kind } },
+      body: {} as never,
+      bodySerializer: form(file, mapping),
+    }),
   );
 const fetchRun = async (id: string) =>
   unwrap(await api.GET("/api/v1/imports/{id}", { params: { path: { id } } }));
 
 /**
- * Importing organisations from a spreadsheet: check the file (nothing is saved), see which column
- * feeds which field and change it, see every bad row, choose between the good rows and nothing,
- * follow the progress, and undo a whole run later.
+ * Importing organisations, people, work relations or memberships from a spreadsheet: check the
+ * file (nothing is saved), see which column feeds which field and change it, see every bad row,
+ * choose between the good rows and nothing, follow the progress, and undo a whole run later.
  */
 export function ImportPage() {
   const { t, lang } = useT();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const slug = importRoute.useSearch().soort ?? "organisaties";
+  const kind = IMPORT_SLUGS[slug];
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
@@ -66,7 +75,7 @@ export function ImportPage() {
     setFileError(null);
     setRun(null);
     try {
-      const result = await check(file, withMapping);
+      const result = await check(kind, file, withMapping);
       setPreview(result);
       setMapping(result.mapping);
     } catch (e) {
@@ -83,7 +92,7 @@ export function ImportPage() {
     try {
       let current = unwrap(
         await api.POST("/api/v1/imports", {
-          params: { query: { mode } },
+          params: { query: { kind, mode } },
           body: {} as never,
           bodySerializer: form(file, mapping),
         }),
@@ -95,8 +104,7 @@ export function ImportPage() {
         setRun(current);
       }
       if (current.status === "imported") notify(t("import.imported", { count: current.importedRows }));
-      await queryClient.invalidateQueries({ queryKey: ["imports"] });
-      await queryClient.invalidateQueries({ queryKey: ["organisations"] });
+      await queryClient.invalidateQueries();
     } catch (e) {
       notifyError(e);
     } finally {
@@ -115,8 +123,7 @@ export function ImportPage() {
       );
       if (run?.id === next.id) setRun(next);
       notify(t("import.undone", { count: next.importedRows }));
-      await queryClient.invalidateQueries({ queryKey: ["imports"] });
-      await queryClient.invalidateQueries({ queryKey: ["organisations"] });
+      await queryClient.invalidateQueries();
     } catch (e) {
       notifyError(e);
     }
@@ -125,12 +132,27 @@ export function ImportPage() {
   const mappingChanged = preview && JSON.stringify(mapping) !== JSON.stringify(preview.mapping);
   return (
     <Stack>
-      <Anchor component={Link} to="/organisaties" size="sm">
-        ← {t("org.back")}
-      </Anchor>
       <PageTitle>{t("import.title")}</PageTitle>
       <Text>{t("import.intro")}</Text>
       <Paper withBorder p="md">
+        <Radio.Group
+          label={t("import.what")}
+          description={t(`import.kindHelp.${kind}`)}
+          value={slug}
+          onChange={(v) => {
+            setPreview(null);
+            setRun(null);
+            setMapping({});
+            void navigate({ to: "/import", search: { soort: v as ImportSlug }, replace: true });
+          }}
+          mb="md"
+        >
+          <Group mt="xs" gap="lg">
+            {SLUGS.map((s) => (
+              <Radio key={s} value={s} label={t(`import.kind.${IMPORT_SLUGS[s]}`)} />
+            ))}
+          </Group>
+        </Radio.Group>
         <Group align="flex-end">
           <FileInput
             label={t("import.file")}
@@ -269,6 +291,7 @@ export function ImportPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t("import.when")}</Table.Th>
+                  <Table.Th scope="col">{t("import.what")}</Table.Th>
                   <Table.Th scope="col">{t("import.file")}</Table.Th>
                   <Table.Th scope="col">{t("import.by")}</Table.Th>
                   <Table.Th scope="col">{t("import.status")}</Table.Th>
@@ -282,6 +305,7 @@ export function ImportPage() {
                 {runs.data.map((r) => (
                   <Table.Tr key={r.id}>
                     <Table.Td>{formatDateTime(r.createdAt, lang)}</Table.Td>
+                    <Table.Td>{t(`import.kind.${r.kind}`)}</Table.Td>
                     <Table.Td>{r.fileName}</Table.Td>
                     <Table.Td>{r.createdBy}</Table.Td>
                     <Table.Td>{t(`import.status.${r.status}` as MessageKey)}</Table.Td>

@@ -85,7 +85,7 @@ export function OrganisationsPage() {
             <ExportButtons path="/api/v1/organisations/export" filter={filter} />
           )}
           {session?.permissions["import.create"] && (
-            <Button component={Link} to="/organisaties/import" size="xs" variant="default">
+            <Button component={Link} to="/import" size="xs" variant="default">
               {t("org.import")}
             </Button>
           )}

@@ -48,6 +48,15 @@ export function PersonsPage() {
           {session?.permissions["person.export"] && (
             <ExportButtons path="/api/v1/persons/export" filter={filter} />
           )}
+          {session?.permissions["import.create"] && (
+            <Button
+              renderRoot={(props) => <Link {...props} to="/import" search={{ soort: "personen" }} />}
+              size="xs"
+              variant="default"
+            >
+              {t("person.import")}
+            </Button>
+          )}
           {session?.permissions["person.create"] && (
             <Button component={Link} to="/personen/nieuw" size="xs">
               {t("person.add")}
