@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { invalidField } from "../../platform/errors.js";
-import { BUNDLE_MAPPING, bundleToTable } from "./fhir-import.js";
+import { BUNDLE_READERS, type BundleResource, bundleToTable } from "./fhir-import.js";
+import { operationOutcomeHook } from "./fhir-outcome.js";
 import * as fhir from "./fhir-service.js";
 import { idParams } from "./fields.js";
 import { previewImport, startImport } from "./import-service.js";
@@ -31,6 +32,7 @@ const searchQuery = z
  */
 export const fhirRoutes: FastifyPluginAsyncZod = async (app) => {
   const base = (path: string) => `${app.deps.config.publicUrl}/api/v1/fhir/${path}`;
+  app.addHook("onSend", operationOutcomeHook);
 
   for (const shape of ["Organization", "Location", "HealthcareService"] as const) {
     app.get(`/fhir/${shape}`, {
@@ -145,9 +147,16 @@ export const fhirRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ["fhir"],
       summary:
-        "Organisaties importeren uit een FHIR Bundle (Organization-entries): dryRun=true controleert alleen; verder als de spreadsheetimport (mode, voortgang, ongedaan maken)",
+        "Importeren uit een FHIR Bundle: de Organization-, Practitioner- of PractitionerRole-entries (resource=…); dryRun=true controleert alleen; verder als de spreadsheetimport (mode, voortgang, ongedaan maken)",
       querystring: z
-        .object({ mode: z.enum(["valid", "all"]).default("all"), dryRun: z.stringbool().default(false) })
+        .object({
+          resource: z
+            .enum(Object.keys(BUNDLE_READERS) as [BundleResource, ...BundleResource[]])
+            .default("Organization")
+            .describe("Welke entries worden geïmporteerd; stuur een Bundle per soort, organisaties eerst"),
+          mode: z.enum(["valid", "all"]).default("all"),
+          dryRun: z.stringbool().default(false),
+        })
         .strict(),
       // The Bundle's own elements (R4), strictly; the resources inside vary and are read loosely.
       body: z
@@ -204,19 +213,20 @@ export const fhirRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
     },
     handler: async (request, reply) => {
-      const table = bundleToTable(request.body);
+      const reader = BUNDLE_READERS[request.query.resource];
+      const table = bundleToTable(request.body, request.query.resource);
       if (table.rows.length === 0) throw invalidField("body.entry", "field.fileEmpty");
       if (request.query.dryRun)
-        return request.ctx((ctx) => previewImport(ctx, "organisations", table, BUNDLE_MAPPING));
+        return request.ctx((ctx) => previewImport(ctx, reader.kind, table, reader.columns));
       const run = await startImport(
         app.deps.database.db,
         request.actor!,
         { lang: request.lang, requestId: String(request.id) },
         {
-          kind: "organisations",
+          kind: reader.kind,
           table,
-          fileName: "FHIR Bundle",
-          mapping: BUNDLE_MAPPING,
+          fileName: `FHIR Bundle (${request.query.resource})`,
+          mapping: reader.columns,
           mode: request.query.mode,
         },
       );

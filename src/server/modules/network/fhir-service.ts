@@ -305,11 +305,24 @@ export async function searchPractitionerRoles(
   const after = q._cursor ? decodeCursor(q._cursor, "id", 1) : undefined;
   const strip = (ref: string | undefined, type: string) => ref?.replace(new RegExp(`^${type}/`), "");
   const rows = await ctx.tx
-    .select({ w: workRelations })
+    .select({
+      w: workRelations,
+      big: persons.bigNumber,
+      personAgb: persons.agbCode,
+      agb: organisations.agbCode,
+      kvk: organisations.kvkNumber,
+    })
     .from(workRelations)
     .innerJoin(
       persons,
       and(eq(persons.regionId, workRelations.regionId), eq(persons.id, workRelations.personId)),
+    )
+    .innerJoin(
+      organisations,
+      and(
+        eq(organisations.regionId, workRelations.regionId),
+        eq(organisations.id, workRelations.organisationId),
+      ),
     )
     .where(
       and(
@@ -326,7 +339,10 @@ export async function searchPractitionerRoles(
   const last = page.at(-1);
   const next = rows.length > q._count && last ? encodeCursor("id", [last.w.id]) : null;
   const today = new Date().toISOString().slice(0, 10);
-  const roles = page.map(({ w }) => ({
+  // Besides the reference, the logical identifier (BIG, AGB, KvK): it still means the same person
+  // and organisation outside this region, so a Bundle can be imported elsewhere.
+  const logical = (system: string, value: string | null) => (value ? { identifier: { system, value } } : {});
+  const roles = page.map(({ w, big, personAgb, agb, kvk }) => ({
     resourceType: "PractitionerRole",
     id: w.id,
     meta: meta(w),
@@ -334,8 +350,14 @@ export async function searchPractitionerRoles(
     ...(w.fromDate || w.toDate
       ? { period: { ...(w.fromDate ? { start: w.fromDate } : {}), ...(w.toDate ? { end: w.toDate } : {}) } }
       : {}),
-    practitioner: { reference: `Practitioner/${w.personId}` },
-    organization: { reference: `Organization/${w.organisationId}` },
+    practitioner: {
+      reference: `Practitioner/${w.personId}`,
+      ...(big ? logical(SYSTEMS.big, big) : logical(SYSTEMS.agb, personAgb)),
+    },
+    organization: {
+      reference: `Organization/${w.organisationId}`,
+      ...(agb ? logical(SYSTEMS.agb, agb) : logical(SYSTEMS.kvk, kvk)),
+    },
     ...(w.function ? { code: [{ text: w.function }] } : {}),
   }));
   return searchset(base, q as unknown as Record<string, string>, roles, next);

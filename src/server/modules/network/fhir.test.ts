@@ -118,8 +118,15 @@ describe("FHIR directory", () => {
     );
     expect(roles).toEqual([
       expect.objectContaining({
-        practitioner: { reference: `Practitioner/${ids.open}` },
-        organization: { reference: `Organization/${ids.practice}` },
+        // The reference, and the logical identifier that means the same outside this region.
+        practitioner: {
+          reference: `Practitioner/${ids.open}`,
+          identifier: { system: "http://fhir.nl/fhir/NamingSystem/big", value: "12345678901" },
+        },
+        organization: {
+          reference: `Organization/${ids.practice}`,
+          identifier: { system: "http://fhir.nl/fhir/NamingSystem/agb-z", value: "01234567" },
+        },
         code: [{ text: "Huisarts" }],
         active: true,
       }),
@@ -198,7 +205,66 @@ describe("FHIR directory", () => {
       headers: { "content-type": "application/fhir+json" },
       payload: JSON.stringify({ resourceType: "Patient" }),
     });
+    // A FHIR client gets its errors as an OperationOutcome, naming the element in FHIRPath.
     expect(notABundle.statusCode).toBe(400);
-    expect(notABundle.json().errors[0].field).toMatch(/^body\./);
+    expect(notABundle.headers["content-type"]).toMatch(/^application\/fhir\+json/);
+    expect(notABundle.json().resourceType).toBe("OperationOutcome");
+    expect(notABundle.json().issue).toContainEqual(
+      expect.objectContaining({ severity: "error", code: "invalid", expression: ["Bundle.resourceType"] }),
+    );
+    const unknown = await world.inject(other, {
+      method: "GET",
+      url: `/api/v1/fhir/Organization/${ids.practice}`,
+      headers: { accept: "application/fhir+json" },
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({
+      resourceType: "OperationOutcome",
+      issue: [{ code: "not-found" }],
+    });
+    // Anyone else keeps problem+json, as on the rest of the API.
+    const plain = await world.inject(other, {
+      method: "GET",
+      url: `/api/v1/fhir/Organization/${ids.practice}`,
+    });
+    expect(plain.headers["content-type"]).toMatch(/^application\/problem\+json/);
+  });
+
+  it("imports Practitioners and then their PractitionerRoles from the same Bundle, by BIG and AGB", async () => {
+    const bundle = (await fhir(staff, "Bundle/directory")).body;
+    // The practice comes without its partOf: region b has no part of region a's structure.
+    for (const e of bundle.entry as Entry[]) delete e.resource.partOf;
+    bundle.entry.push({
+      resource: {
+        resourceType: "PractitionerRole",
+        practitioner: { reference: "Practitioner/00000000-0000-4000-8000-000000000000" },
+        organization: { identifier: { system: "http://fhir.nl/fhir/NamingSystem/agb-z", value: "01234567" } },
+      },
+    });
+    const other = await world.as("b", "medewerker");
+    const post = (query: string) =>
+      world.inject(other, {
+        method: "POST",
+        url: `/api/v1/fhir/Bundle?${query}`,
+        headers: { "content-type": "application/fhir+json" },
+        payload: JSON.stringify(bundle),
+      });
+    expect((await post("resource=Organization&mode=valid")).json()).toMatchObject({ status: "imported" });
+    const people = (await post("resource=Practitioner&mode=valid")).json();
+    expect(people).toMatchObject({ kind: "persons", status: "imported", importedRows: 2 });
+    const olga = resources((await fhir(other, "Practitioner?identifier=12345678901")).body)[0]!;
+    expect(olga.name).toEqual([{ use: "official", family: "van Dam", given: ["Olga"] }]);
+
+    const preview = (await post("resource=PractitionerRole&dryRun=true")).json();
+    expect(preview).toMatchObject({ rows: 2, validRows: 1 });
+    expect(preview.errors).toEqual([
+      expect.objectContaining({ row: bundle.entry.length, field: "PractitionerRole.practitioner" }),
+    ]);
+    const roles = (await post("resource=PractitionerRole&mode=valid")).json();
+    expect(roles).toMatchObject({ kind: "workRelations", status: "imported", importedRows: 1 });
+    const role = resources(
+      (await fhir(other, `PractitionerRole?practitioner=Practitioner/${olga.id}`)).body,
+    )[0]!;
+    expect(role).toMatchObject({ period: { start: "2020-01-01" }, code: [{ text: "Huisarts" }] });
   });
 });

@@ -70,8 +70,9 @@ export async function organisationIndex(ctx: Ctx) {
 }
 
 /**
- * The region's people as a sheet refers to them: by BIG number, AGB code, e-mail address or full
- * name ("Anna de Vries"). One query; erased people are not found.
+ * The region's people as a sheet refers to them: by BIG number, AGB code, e-mail address, full
+ * name ("Anna de Vries") or (from a FHIR Bundle) `Practitioner/<id>`. One query; erased people
+ * are not found.
  */
 export async function personIndex(ctx: Ctx) {
   const all = await ctx.tx
@@ -94,9 +95,11 @@ export async function personIndex(ctx: Ctx) {
     byCode.add(p.email?.toLowerCase() ?? null, p);
     byName.add(nameKey(fullName(p)), p);
   }
+  const byId = new Map(all.map((p) => [p.id, p]));
   function find(text: string): Found<(typeof all)[number]> {
+    const reference = /^Practitioner\/([0-9a-f-]{36})$/.exec(text)?.[1];
     const code = normaliseBig(text) ?? normaliseAgb(text) ?? (text.includes("@") ? text.toLowerCase() : null);
-    const hit = code ? byCode.get(code) : byName.get(nameKey(text));
+    const hit = reference ? byId.get(reference) : code ? byCode.get(code) : byName.get(nameKey(text));
     if (hit === null) return { ok: false, key: "import.personAmbiguous" };
     return hit ? { ok: true, value: hit } : { ok: false, key: "import.personUnknown" };
   }
