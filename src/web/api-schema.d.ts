@@ -3745,6 +3745,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een voorbeeldbestand voor een import: de kolommen die Regiotafel herkent, met één voorbeeldrij */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Wat het bestand bevat: organisaties, personen, werkrelaties of lidmaatschappen */
+                    kind?: "organisations" | "persons" | "workRelations" | "memberships";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{id}": {
         parameters: {
             query?: never;
@@ -4305,10 +4343,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Organisaties importeren uit een FHIR Bundle (Organization-entries): dryRun=true controleert alleen; verder als de spreadsheetimport (mode, voortgang, ongedaan maken) */
+        /** Importeren uit een FHIR Bundle: de Organization-, Practitioner- of PractitionerRole-entries (resource=…); dryRun=true controleert alleen; verder als de spreadsheetimport (mode, voortgang, ongedaan maken) */
         post: {
             parameters: {
                 query?: {
+                    /** @description Welke entries worden geïmporteerd; stuur een Bundle per soort, organisaties eerst */
+                    resource?: "Organization" | "Practitioner" | "PractitionerRole";
                     mode?: "valid" | "all";
                     dryRun?: string;
                 };

@@ -1,11 +1,10 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { axeClean, logIn, newPage } from "./helpers";
 
-const HEADER = "Naam;Soort;Straat;Huisnummer;Postcode;Plaats;AGB-code;Gemeente;Valt onder";
-const GOOD = [
-  "Huisartsenpraktijk Het Duin;Huisartsenpraktijk;Duinweg;3;2224 AB;Katwijk;01999001;Katwijk;WSV Katwijk",
-  "Fysiotherapie De Branding;Fysiotherapie;Boulevard;12;2225 HA;Katwijk;04999002;Katwijk;WSV Katwijk",
-];
+// The demo practices file, as a zorggroep would send it: Excel on Windows, `;`, Windows-1252,
+// with a wrong postcode, a kind the field has no word for, and a practice the region already has.
+const DEMO_FILE = readFileSync("docs/voorbeelden/praktijken-zorggroep.csv").toString("latin1");
 
 test("the bureau imports a practices file, fixes its errors, imports it, and undoes the run", async ({
   browser,
@@ -18,41 +17,43 @@ test("the bureau imports a practices file, fixes its errors, imports it, and und
   await expect(page.getByRole("heading", { name: "Importeren" })).toBeVisible();
   await expect(page.getByRole("radio", { name: "Organisaties" })).toBeChecked();
 
-  const upload = async (lines: string[]) => {
+  const upload = async (text: string) => {
     const chooser = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: "Bestand (CSV of xlsx)" }).click();
-    const buffer = Buffer.from([HEADER, ...lines].join("\r\n"), "latin1");
+    const buffer = Buffer.from(text, "latin1");
     await (await chooser).setFiles({ name: "praktijken.csv", mimeType: "text/csv", buffer });
     await page.getByRole("button", { name: "Bestand controleren" }).click();
   };
 
-  // The first file: a wrong postcode, and a practice Regiotafel already has (same AGB-code).
-  await upload([
-    ...GOOD,
-    "Apotheek Zeezicht;Apotheek;;;0123 AB;Katwijk;;;",
-    "Dubbele praktijk;Huisartsenpraktijk;;;;;01100173;;",
-  ]);
-  await expect(page.getByText(/4 rijen gelezen, waarvan 2 goed/)).toBeVisible();
+  await upload(DEMO_FILE);
+  await expect(page.getByText(/7 rijen gelezen, waarvan 4 goed/)).toBeVisible();
   await expect(page.getByRole("combobox", { name: "Kolom voor Postcode" })).toHaveValue("Postcode");
-  const errors = page.getByRole("table", { name: "2 rijen met een fout" });
+  const errors = page.getByRole("table", { name: "3 rijen met een fout" });
   await expect(errors.getByRole("row", { name: /^4 Postcode Vul een postcode in/ })).toBeVisible();
-  await expect(errors.getByRole("row", { name: /^5 AGB-code Bestaat al/ })).toBeVisible();
+  await expect(errors.getByRole("row", { name: /^6 Soort Onbekende soort/ })).toBeVisible();
+  await expect(errors.getByRole("row", { name: /^7 AGB-code Bestaat al/ })).toBeVisible();
   await axeClean(page);
   await page.getByRole("radio", { name: "Importeer niets zolang er een fout is" }).check();
   await page.getByRole("button", { name: "Importeren" }).click();
-  await expect(page.getByText(/Niets geïmporteerd: 2 rijen hebben een fout/)).toBeVisible();
+  await expect(page.getByText(/Niets geïmporteerd: 3 rijen hebben een fout/)).toBeVisible();
 
-  // Fixed: the postcode corrected, the duplicate left out.
-  await upload([...GOOD, "Apotheek Zeezicht;Apotheek;;;2223 AB;Katwijk;;;"]);
-  await expect(page.getByText(/3 rijen gelezen, waarvan 3 goed/)).toBeVisible();
+  // Fixed as the bureau would in Excel: the postcode corrected, the tandarts as "Overig", the
+  // practice the region already has left out.
+  const fixed = DEMO_FILE.replace("0123 AB", "2223 AB")
+    .replace(";Tandarts;", ";Overig;")
+    .split("\r\n")
+    .filter((line) => !line.includes("01100173"))
+    .join("\r\n");
+  await upload(fixed);
+  await expect(page.getByText(/6 rijen gelezen, waarvan 6 goed/)).toBeVisible();
   await expect(page.getByText("Geen fouten gevonden.")).toBeVisible();
   await page.getByRole("button", { name: "Importeren" }).click();
-  await expect(page.getByText("Klaar: 3 rijen geïmporteerd.")).toBeVisible();
+  await expect(page.getByText("Klaar: 6 rijen geïmporteerd.")).toBeVisible();
   await axeClean(page);
 
-  const history = page.getByRole("row", { name: /Organisaties praktijken\.csv .* geïmporteerd 3/ });
+  const history = page.getByRole("row", { name: /Organisaties praktijken\.csv .* geïmporteerd 6/ });
   await history.getByRole("button", { name: "Ongedaan maken" }).click();
-  await expect(page.getByText("Import ongedaan gemaakt: 3 rijen verwijderd")).toBeVisible();
+  await expect(page.getByText("Import ongedaan gemaakt: 6 rijen verwijderd")).toBeVisible();
   await page.getByRole("link", { name: "Organisaties" }).click();
   await page.getByLabel("Zoek op naam, plaats, AGB of KvK").fill("Het Duin");
   await expect(page.getByText("0 organisaties")).toBeVisible();

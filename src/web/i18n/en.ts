@@ -470,6 +470,7 @@ export const en: Record<MessageKey, string> = {
   "import.field.kvkNumber": "KvK number",
   "import.field.municipality": "Municipality",
   "import.field.parent": "Part of",
+  "import.template": "Example file with the columns Regiotafel recognises:",
   "import.what": "What does the file hold?",
   "import.kind.organisations": "Organisations",
   "import.kind.persons": "People",

@@ -471,6 +471,7 @@ export const nl = {
   "import.field.kvkNumber": "KvK-nummer",
   "import.field.municipality": "Gemeente",
   "import.field.parent": "Valt onder",
+  "import.template": "Voorbeeldbestand met de kolommen die Regiotafel herkent:",
   "import.what": "Wat staat er in het bestand?",
   "import.kind.organisations": "Organisaties",
   "import.kind.persons": "Personen",

@@ -20,18 +20,20 @@ import { memberships } from "./schema.js";
 const FIELDS: ImportField[] = [
   {
     key: "body",
-    label: "Lid van (coöperatie, vereniging, zorggroep of WSV)",
+    label: "Lid van",
     headers: ["lid van", "wsv", "vereniging", "coöperatie", "cooperatie", "zorggroep"],
     required: true,
+    example: "WSV Katwijk",
   },
   {
     key: "memberPerson",
-    label: "Lid: persoon (BIG, AGB, e-mail of naam)",
+    label: "Lid (persoon)",
     headers: ["big-nummer", "big", "persoon", "naam lid", "naam"],
+    example: "19012345601",
   },
   {
     key: "memberOrganisation",
-    label: "Lid: organisatie (naam, AGB of KvK)",
+    label: "Lid (organisatie)",
     // Not "praktijk": a ledenlijst names where each person works, which is not the member.
     headers: ["lid organisatie", "lid (organisatie)", "organisatie lid", "lid-organisatie"],
   },
@@ -39,18 +41,21 @@ const FIELDS: ImportField[] = [
     key: "type",
     label: "Soort lidmaatschap",
     headers: ["soort lidmaatschap", "lidmaatschap", "type", "soort"],
+    example: "Lid",
   },
   {
     key: "startDate",
     label: "Lid sinds",
     headers: ["lid sinds", "ingangsdatum", "begindatum", "startdatum", "vanaf"],
     required: true,
+    example: "01-01-2021",
   },
   { key: "endDate", label: "Lid tot en met", headers: ["lid tot", "einddatum", "opgezegd per", "tot"] },
   {
     key: "contributionCategory",
     label: "Contributiecategorie",
     headers: ["contributiecategorie", "contributie", "categorie"],
+    example: "Huisarts, volledig",
   },
 ];
 

@@ -2,6 +2,7 @@ import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { invalidField } from "../../platform/errors.js";
+import { sendExport } from "../../platform/export.js";
 import { readTable } from "../../platform/tabular.js";
 import { idParams } from "./fields.js";
 import * as service from "./import-service.js";
@@ -112,6 +113,26 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         { kind: request.query.kind, table, fileName, mapping, mode: request.query.mode },
       );
       return reply.code(202).send(run);
+    },
+  });
+
+  app.get("/imports/template", {
+    schema: {
+      tags: ["netwerk"],
+      summary:
+        "Een voorbeeldbestand voor een import: de kolommen die Regiotafel herkent, met één voorbeeldrij",
+      querystring: z.object({ kind: kindQuery, format: z.enum(["csv", "xlsx"]).default("xlsx") }).strict(),
+    },
+    config: { access: importPolicy.access("create") },
+    handler: async (request, reply) => {
+      const fields = service.importFields(request.query.kind);
+      return sendExport(reply, {
+        format: request.query.format,
+        baseName: `voorbeeld-${request.query.kind}`,
+        sheetName: "Import",
+        rows: [null],
+        columns: fields.map((f) => ({ header: f.label, value: () => f.example ?? "", width: 24 })),
+      });
     },
   });
 

@@ -30,7 +30,7 @@ export interface RowError {
 function resolveMapping(fields: ImportField[], headers: string[], given?: Record<string, string>) {
   const mapping: Record<string, string> = {};
   for (const field of fields) {
-    const chosen = given ? given[field.key] : headers[findColumn(headers, field.headers)];
+    const chosen = given ? given[field.key] : headers[findColumn(headers, [...field.headers, field.label])];
     if (!chosen) continue;
     if (!headers.includes(chosen)) throw invalidField(`mapping.${field.key}`, "field.columnMissing");
     mapping[field.key] = chosen;
@@ -120,6 +120,9 @@ export async function previewImport(
     errors,
   };
 }
+
+/** The fields of a kind of import, for its example file. */
+export const importFields = (kind: ImportKind) => IMPORTERS[kind].fields;
 
 /** How far running imports are, by run id: progress is watched while the run's transaction is open. */
 const progress = new Map<string, number>();

@@ -18,19 +18,26 @@ import { workRelations } from "./schema.js";
 const FIELDS: ImportField[] = [
   {
     key: "person",
-    label: "Persoon (BIG, AGB, e-mail of naam)",
+    label: "Persoon",
     headers: ["big-nummer", "big", "e-mail", "email", "persoon", "medewerker", "naam"],
     required: true,
+    example: "19012345601",
   },
   {
     key: "organisation",
-    label: "Organisatie (naam, AGB of KvK)",
+    label: "Organisatie",
     headers: ["organisatie", "praktijk", "werkt bij", "werkgever", "organisation"],
     required: true,
+    example: "Huisartsenpraktijk De Duinen",
   },
-  { key: "function", label: "Functie", headers: ["functie", "rol", "function"] },
-  { key: "fte", label: "FTE", headers: ["fte", "aanstelling", "omvang"] },
-  { key: "fromDate", label: "Vanaf", headers: ["vanaf", "van", "begindatum", "startdatum", "in dienst"] },
+  { key: "function", label: "Functie", headers: ["functie", "rol", "function"], example: "Praktijkhouder" },
+  { key: "fte", label: "FTE", headers: ["fte", "aanstelling", "omvang"], example: "0,8" },
+  {
+    key: "fromDate",
+    label: "Vanaf",
+    headers: ["vanaf", "van", "begindatum", "startdatum", "in dienst"],
+    example: "01-01-2020",
+  },
   { key: "toDate", label: "Tot en met", headers: ["tot", "tot en met", "einddatum", "uit dienst"] },
 ];
 

@@ -279,3 +279,26 @@ describe("importing people, their work relations and memberships", () => {
     expect(left.items).toEqual([]);
   });
 });
+
+describe("example files", () => {
+  it("gives per kind a file with the columns the import recognises, which checks without errors in its mapping", async () => {
+    for (const kind of ["organisations", "persons", "workRelations", "memberships"]) {
+      const csv = await world.inject(staff, {
+        method: "GET",
+        url: `/api/v1/imports/template?kind=${kind}&format=csv`,
+      });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers["content-disposition"]).toContain(`voorbeeld-${kind}`);
+      const preview = (await send(`/api/v1/imports/preview?kind=${kind}`, csv.rawPayload)).json();
+      // Every field is recognised from its own column in the example.
+      expect(Object.keys(preview.mapping).sort()).toEqual(
+        preview.fields.map((f: { key: string }) => f.key).sort(),
+      );
+      expect(preview.rows).toBe(1);
+    }
+    const xlsx = await world.inject(staff, { method: "GET", url: "/api/v1/imports/template?kind=persons" });
+    expect(xlsx.headers["content-type"]).toContain("spreadsheetml");
+    const read = (await send("/api/v1/imports/preview?kind=persons", xlsx.rawPayload)).json();
+    expect(read).toMatchObject({ format: "xlsx", rows: 1, validRows: 1 });
+  });
+});

@@ -8,9 +8,13 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 /** A column the import understands, with the headers people give it (case and spaces ignored). */
 export interface ImportField {
   key: string;
+  /** The column header in the example file; recognised too. */
   label: string;
+  /** Other headers people give this column, the most telling first. */
   headers: string[];
   required?: boolean;
+  /** A value for the example file. */
+  example?: string;
 }
 
 /** One row's cells by field key, trimmed; a missing column reads as "". */

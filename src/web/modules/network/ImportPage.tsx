@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   FileInput,
   Group,
@@ -153,6 +154,16 @@ export function ImportPage() {
             ))}
           </Group>
         </Radio.Group>
+        <Text size="sm" mb="md">
+          {t("import.template")}{" "}
+          <Anchor href={`/api/v1/imports/template?kind=${kind}&format=xlsx`} download>
+            Excel
+          </Anchor>
+          {" · "}
+          <Anchor href={`/api/v1/imports/template?kind=${kind}&format=csv`} download>
+            CSV
+          </Anchor>
+        </Text>
         <Group align="flex-end">
           <FileInput
             label={t("import.file")}
