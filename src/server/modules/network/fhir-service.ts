@@ -3,7 +3,13 @@ import type { Ctx } from "../../platform/context.js";
 import { invalidField, notFound } from "../../platform/errors.js";
 import { decodeCursor, encodeCursor, escapeLike } from "../../platform/pagination.js";
 import { visibleSql } from "./persons-service.js";
-import { organisations, persons, workRelations } from "./schema.js";
+import {
+  type OrganisationRow,
+  organisationColumns,
+  organisations,
+  persons,
+  workRelations,
+} from "./schema.js";
 
 /** Dutch identifier systems, as the national addressing work (and nl-core) uses them. */
 export const SYSTEMS = {
@@ -22,7 +28,7 @@ export interface FhirSearch {
   _cursor?: string;
 }
 
-type Row = typeof organisations.$inferSelect;
+type Row = OrganisationRow;
 type PersonRow = typeof persons.$inferSelect;
 
 const meta = (r: { updatedAt: Date; version: number }) => ({
@@ -215,7 +221,7 @@ export async function searchOrganizations(
 ) {
   const after = q._cursor ? decodeCursor(q._cursor, "name", 2) : undefined;
   const rows = await ctx.tx
-    .select()
+    .select(organisationColumns)
     .from(organisations)
     .where(
       and(
@@ -247,7 +253,7 @@ export async function searchOrganizations(
 
 export async function readOrganization(ctx: Ctx, id: string, shape: OrganisationShape = "Organization") {
   const [row] = await ctx.tx
-    .select()
+    .select(organisationColumns)
     .from(organisations)
     .where(and(eq(organisations.regionId, ctx.actor.regionId), eq(organisations.id, id)));
   const resource = row ? ORGANISATION_SHAPES[shape](row) : null;
@@ -366,7 +372,7 @@ export async function searchPractitionerRoles(
 /** The whole directory as one Bundle (type collection): organisations, practitioners, roles. */
 export async function directoryBundle(ctx: Ctx, base: string) {
   const orgs = await ctx.tx
-    .select()
+    .select(organisationColumns)
     .from(organisations)
     .where(eq(organisations.regionId, ctx.actor.regionId));
   const people = await ctx.tx

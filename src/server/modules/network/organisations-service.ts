@@ -7,9 +7,9 @@ import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
 import { EXPORT_LIMIT } from "../../platform/export.js";
 import { escapeLike, keyset } from "../../platform/pagination.js";
-import { organisations, workRelations } from "./schema.js";
+import { type OrganisationRow, organisationColumns, organisations, workRelations } from "./schema.js";
 
-type Row = typeof organisations.$inferSelect;
+type Row = OrganisationRow;
 
 /** The fields a client sets; everything else is bookkeeping. */
 export interface OrganisationInput {
@@ -115,7 +115,7 @@ function filterSql(ctx: Ctx, f: OrganisationFilter): SQL | undefined {
 /** One query: the organisations with their parent's name (a self-join, not one query per row). */
 const selectWithParent = (ctx: Ctx) =>
   ctx.tx
-    .select({ row: organisations, parentName: parent.name })
+    .select({ row: organisationColumns, parentName: parent.name })
     .from(organisations)
     .leftJoin(
       parent,

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
@@ -100,6 +100,14 @@ export const organisations = pgTable(
     regionIsolation(t.regionId),
   ],
 ).enableRLS();
+
+/**
+ * An organisation's columns without `search_vector`: that is for the database's own matching, and
+ * selecting it would ship and parse a long text per row for nothing.
+ */
+const { searchVector: _matchingOnly, ...columnsWithoutVector } = getTableColumns(organisations);
+export const organisationColumns = columnsWithoutVector;
+export type OrganisationRow = Omit<typeof organisations.$inferSelect, "searchVector">;
 
 /** A care professional or contact person (never a patient). */
 export const persons = pgTable(

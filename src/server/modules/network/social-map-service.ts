@@ -6,7 +6,7 @@ import type { Ctx } from "../../platform/context.js";
 import { conflict } from "../../platform/errors.js";
 import { decodeCursor, encodeCursor, escapeLike } from "../../platform/pagination.js";
 import { areas } from "./areas-schema.js";
-import { fullName, visibleSql } from "./persons-service.js";
+import { visibleSql } from "./persons-service.js";
 import { organisations, persons, socialMapSettings, workRelations } from "./schema.js";
 
 /**
@@ -119,7 +119,22 @@ export async function searchSocialMap(
   // a later page does not count again: the client keeps the first page's total.
   const rows = await ctx.tx
     .select({
-      o: organisations,
+      // Only what a card shows: a full row would ship and map twice as many columns.
+      o: {
+        id: organisations.id,
+        name: organisations.name,
+        kind: organisations.kind,
+        visitStreet: organisations.visitStreet,
+        visitHouseNumber: organisations.visitHouseNumber,
+        visitPostcode: organisations.visitPostcode,
+        visitCity: organisations.visitCity,
+        phone: organisations.phone,
+        email: organisations.email,
+        website: organisations.website,
+        municipalityCode: organisations.municipalityCode,
+        wijkCode: organisations.wijkCode,
+        parentId: organisations.parentId,
+      },
       networkName: network.name,
       wijkName: areas.name,
       rank,
@@ -156,10 +171,10 @@ export async function searchSocialMap(
         audience,
         page.map((r) => r.o.id),
       )
-    : [];
+    : new Map<string, StaffMember[]>();
   return {
     items: page.map(({ o, networkName, wijkName }) => {
-      const here = staff.filter((s) => s.organisationId === o.id);
+      const here = staff.get(o.id) ?? [];
       const disciplines = new Map<string, number>();
       for (const s of here) for (const d of s.disciplines) disciplines.set(d, (disciplines.get(d) ?? 0) + 1);
       return {
@@ -177,15 +192,7 @@ export async function searchSocialMap(
         wijkName,
         network: o.parentId && networkName ? { id: o.parentId, name: networkName } : null,
         disciplines: [...disciplines].map(([discipline, n]) => ({ discipline, count: n })),
-        people:
-          audience === "public"
-            ? []
-            : here.map((s) => ({
-                id: s.personId,
-                name: s.name,
-                disciplines: s.disciplines,
-                function: s.function,
-              })),
+        people: audience === "public" ? [] : here,
       };
     }),
     nextCursor,
@@ -193,17 +200,28 @@ export async function searchSocialMap(
   };
 }
 
-/** The people working now at these organisations whom the audience may see: one query. */
+interface StaffMember {
+  id: string;
+  name: string;
+  disciplines: Discipline[];
+  function: string | null;
+}
+
+/**
+ * The people working now at these organisations whom the audience may see: one query, one row
+ * per organisation with its people as JSON (sorted by family name), so a page of 25 practices
+ * does not ship and map hundreds of rows.
+ */
 async function staffOf(ctx: Ctx, audience: Audience, organisationIds: string[]) {
   const rows = await ctx.tx
     .select({
       organisationId: workRelations.organisationId,
-      personId: persons.id,
-      givenName: persons.givenName,
-      namePrefix: persons.namePrefix,
-      familyName: persons.familyName,
-      disciplines: persons.disciplines,
-      function: workRelations.function,
+      people: sql<StaffMember[]>`json_agg(json_build_object(
+          'id', ${persons.id},
+          'name', concat_ws(' ', ${persons.givenName}, nullif(${persons.namePrefix}, ''), ${persons.familyName}),
+          'disciplines', ${persons.disciplines},
+          'function', ${workRelations.function})
+        order by ${persons.familyName}, ${persons.givenName}, ${persons.id})`,
     })
     .from(workRelations)
     .innerJoin(
@@ -218,8 +236,8 @@ async function staffOf(ctx: Ctx, audience: Audience, organisationIds: string[]) 
         peopleVisibleSql(ctx, audience),
       ),
     )
-    .orderBy(persons.familyName, persons.givenName, persons.id);
-  return rows.map((r) => ({ ...r, name: fullName(r) }));
+    .groupBy(workRelations.organisationId);
+  return new Map(rows.map((r) => [r.organisationId, r.people]));
 }
 
 /** Whether the region publishes its sociale kaart; a region that never chose has it off. */
