@@ -105,7 +105,8 @@ async function organisations(params: URLSearchParams) {
 
 /**
  * The sociale kaart's work without the framework: the same two statements as the app (ranked
- * search with the WSV and wijk joined and counted in one, then the people of the page).
+ * search with the WSV and wijk joined and counted in one, then the people of the page as one JSON
+ * row per organisation).
  */
 async function socialMap(params: URLSearchParams) {
   const limit = Number(params.get("limit") ?? 25);
@@ -124,7 +125,8 @@ async function socialMap(params: URLSearchParams) {
         and $3 = any(p.disciplines))`;
   const qArg = `$${args.length + 1}`;
   const rows = await query(
-    `select o.*, n.name as network_name, a.name as wijk_name,
+    `select o.id, o.name, o.kind, o.visit_street, o.visit_house_number, o.visit_postcode, o.visit_city, o.phone,
+       o.email, o.website, o.municipality_code, o.wijk_code, o.parent_id, n.name as network_name, a.name as wijk_name,
        round((ts_rank(o.search_vector, plainto_tsquery('dutch', ${qArg})) + word_similarity(${qArg}, o.name || ' ' || coalesce(o.visit_city, '')))::numeric, 6)::float8 as rank,
        (count(*) over ())::int as total
      from organisations o
@@ -136,13 +138,16 @@ async function socialMap(params: URLSearchParams) {
   const page = rows.slice(0, limit);
   const staff = page.length
     ? await query(
-        `select w.organisation_id, p.id, p.given_name, p.name_prefix, p.family_name, p.disciplines, w.function
+        `select w.organisation_id, json_agg(json_build_object('id', p.id,
+           'name', concat_ws(' ', p.given_name, nullif(p.name_prefix, ''), p.family_name),
+           'disciplines', p.disciplines, 'function', w.function) order by p.family_name, p.given_name, p.id) as people
          from work_relations w join persons p on p.region_id = w.region_id and p.id = w.person_id
          where w.region_id = $1 and w.organisation_id = any($2) and (w.to_date is null or w.to_date >= current_date)
-         order by p.family_name, p.given_name, p.id`,
+         group by w.organisation_id`,
         [region, page.map((r) => r.id)],
       )
     : [];
+  const people = new Map(staff.map((s) => [s.organisation_id, s.people]));
   const last = page.at(-1);
   return {
     items: page.map((o) => ({
@@ -152,12 +157,7 @@ async function socialMap(params: URLSearchParams) {
       city: o.visit_city,
       wijkName: o.wijk_name,
       network: o.network_name,
-      people: staff
-        .filter((s) => s.organisation_id === o.id)
-        .map((s) => ({
-          id: s.id,
-          name: [s.given_name, s.name_prefix, s.family_name].filter(Boolean).join(" "),
-        })),
+      people: people.get(o.id) ?? [],
     })),
     nextCursor: rows.length > limit && last ? cursorOf([-Number(last.rank), last.name, last.id]) : null,
     total: rows[0]?.total ?? 0,
