@@ -1,5 +1,6 @@
 // Every table of Regiotafel, for Drizzle and drizzle-kit. Modules add their schema here.
 
+export * from "./modules/governance/schema.js";
 export * from "./modules/network/areas-schema.js";
 export * from "./modules/network/import-schema.js";
 export * from "./modules/network/schema.js";

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { accountsRoutes } from "./accounts/routes.js";
+import { governanceRoutes } from "./governance/routes.js";
 import { logbookRoutes } from "./logbook/routes.js";
 import { mailRoutes } from "./mail/routes.js";
 import { areasRoutes } from "./network/areas-routes.js";
@@ -28,4 +29,5 @@ export const modules: FastifyPluginAsync[] = [
   avgRoutes,
   importRoutes,
   fhirRoutes,
+  governanceRoutes,
 ];

@@ -57,6 +57,11 @@ const messages = {
     "field.mergeIntoItself": "Een organisatie kan niet in zichzelf opgaan",
     "field.mergeIntoPart": "Een organisatie kan niet opgaan in een van haar eigen onderdelen",
     "field.mergeInactive": "Deze organisatie is al opgegaan in een andere of beëindigd",
+    "field.representsOne":
+      "Een zetel vertegenwoordigt één organisatie, één discipline of één achterban, niet meer",
+    "field.termOverlap": "Deze termijn overlapt met een andere termijn van dezelfde zetel",
+    "field.termLimit":
+      "Deze persoon heeft het maximale aantal aaneengesloten termijnen op deze zetel al vervuld",
     "field.alreadyErased": "De gegevens van deze persoon zijn al verwijderd",
     "field.importNotUndoable":
       "Alleen een geslaagde import die nog niet is teruggedraaid, kan ongedaan worden gemaakt",
@@ -151,6 +156,9 @@ const messages = {
     "field.mergeIntoItself": "An organisation cannot merge into itself",
     "field.mergeIntoPart": "An organisation cannot merge into one of its own parts",
     "field.mergeInactive": "This organisation has already merged into another or has ended",
+    "field.representsOne": "A seat represents one organisation, one discipline or one constituency, not more",
+    "field.termOverlap": "This term overlaps another term of the same seat",
+    "field.termLimit": "This person has already served the maximum number of consecutive terms on this seat",
     "field.alreadyErased": "This person's data has already been erased",
     "field.importNotUndoable": "Only a successful import that has not been undone can be undone",
     "field.importInUse.organisations":

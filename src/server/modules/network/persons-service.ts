@@ -294,3 +294,34 @@ export async function deleteWorkRelation(ctx: Ctx, id: string) {
     .where(and(eq(workRelations.regionId, ctx.actor.regionId), eq(workRelations.id, id)));
   await audit(ctx, { entityType: "work_relation", entityId: id, action: "delete", before: found });
 }
+
+/**
+ * Names of people and organisations by id, for other modules (a seat's holder, whom it
+ * represents): two queries however many ids. Holding a seat is a public role in the region, so
+ * names are given regardless of a person's directory visibility.
+ */
+export async function namesOf(ctx: Ctx, ids: { persons: string[]; organisations: string[] }) {
+  const names = new Map<string, string>();
+  if (ids.persons.length) {
+    const rows = await ctx.tx
+      .select({
+        id: persons.id,
+        givenName: persons.givenName,
+        namePrefix: persons.namePrefix,
+        familyName: persons.familyName,
+      })
+      .from(persons)
+      .where(and(eq(persons.regionId, ctx.actor.regionId), inArray(persons.id, ids.persons)));
+    for (const p of rows) names.set(p.id, fullName(p));
+  }
+  if (ids.organisations.length) {
+    const rows = await ctx.tx
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(
+        and(eq(organisations.regionId, ctx.actor.regionId), inArray(organisations.id, ids.organisations)),
+      );
+    for (const o of rows) names.set(o.id, o.name);
+  }
+  return names;
+}
