@@ -1,5 +1,6 @@
 import { count } from "drizzle-orm";
 import { ROLES, type Role } from "../shared/roles.js";
+import { seedGovernanceDemo } from "./modules/governance/demo.js";
 import { seedNetworkDemo } from "./modules/network/demo.js";
 import { MUNICIPALITIES } from "./modules/regions/reference.js";
 import { audit } from "./platform/audit.js";
@@ -102,6 +103,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         { entityType: "user", entityId: r.id, action: "create", after: { email: r.email, role: r.role } },
       );
     await seedNetworkDemo({ tx, actor, lang: "nl", requestId: "demo" });
+    await seedGovernanceDemo({ tx, actor, lang: "nl", requestId: "demo" });
   });
   return true;
 }

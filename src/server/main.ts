@@ -1,5 +1,7 @@
 import { buildApp } from "./app.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./demo.js";
+import { remindActionOwners } from "./modules/governance/action-reminders.js";
+import { announceSeatNotices } from "./modules/governance/notices.js";
 import { loadConfig } from "./platform/config.js";
 import { migrateDatabase, openDatabase } from "./platform/db.js";
 import { DirectoryFileStore } from "./platform/files.js";
@@ -17,6 +19,18 @@ const mail = new MailWorker(database.db, config.SMTP_URL, config.MAIL_FROM, (err
 const app = await buildApp({ database, config, files: new DirectoryFileStore(config.filesDir), mail });
 await app.listen({ port: config.PORT, host: config.HOST });
 mail.start();
+
+// Terms ending within 90 days, seats fallen vacant and actions coming due or overdue are
+// announced by e-mail: now and hourly.
+const announce = () =>
+  Promise.all([
+    announceSeatNotices(database.db, config.publicUrl),
+    remindActionOwners(database.db, config.publicUrl),
+  ])
+    .then(([seats, actions]) => (seats + actions ? mail.kick() : undefined))
+    .catch((err) => app.log.error({ err }, "notices failed"));
+void announce();
+setInterval(announce, 3_600_000).unref();
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const where = database.kind === "pglite" ? `embedded database in ${config.DATA_DIR}` : "PostgreSQL server";

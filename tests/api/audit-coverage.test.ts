@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allows } from "../../src/server/platform/policy.js";
 import { ROLES } from "../../src/shared/roles.js";
-import { callWithExample, expectedStatus, label, MUTATING, methodOf } from "../support/routes.js";
+import { exampleFor, expectedStatus, label, MUTATING, methodOf, send } from "../support/routes.js";
 import { World } from "../support/world.js";
 
 // Every mutating route, exercised with its example, must leave audit rows whenever it changed
@@ -25,13 +25,14 @@ describe("audit coverage", () => {
       const role = ROLES.find((r) => allows(access, r))!;
       const caller = access.kind === "public" ? null : await world.as("a", role);
       const owner = caller ?? (await world.as("a", "beheerder"));
+      // The example's fixture rows are made first, so only what the request changed counts.
+      const { example } = await exampleFor(world, route, owner, owner);
       const before = await world.snapshot();
       const auditBefore = await auditCount();
-      const { response, example } = await callWithExample(world, route, caller, owner);
+      const response = await send(world, route, caller, example);
       const where = `${label(route)} → ${response.statusCode} ${response.body.slice(0, 200)}`;
       expect(expectedStatus(example, response.statusCode), where).toBe(true);
       const after = await world.snapshot();
-      // Fixture rows the example made are part of "before"; only what the request changed counts.
       const changed = Object.keys(after).filter((t) => t !== "audit_log" && after[t] !== before[t]);
       const newAudit = (await auditCount()) - auditBefore;
       if (changed.length) {

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import { accountsRoutes } from "./accounts/routes.js";
+import { decisionsRoutes } from "./governance/decisions-routes.js";
+import { mandatesRoutes } from "./governance/mandates-routes.js";
+import { meetingsRoutes } from "./governance/meetings-routes.js";
 import { governanceRoutes } from "./governance/routes.js";
 import { logbookRoutes } from "./logbook/routes.js";
 import { mailRoutes } from "./mail/routes.js";
@@ -30,4 +33,7 @@ export const modules: FastifyPluginAsync[] = [
   importRoutes,
   fhirRoutes,
   governanceRoutes,
+  mandatesRoutes,
+  meetingsRoutes,
+  decisionsRoutes,
 ];

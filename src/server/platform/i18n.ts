@@ -47,6 +47,7 @@ const messages = {
     "field.membershipBody": "Leden horen bij een coöperatie, vereniging, zorggroep of WSV",
     "field.oneMember": "Kies een persoon of een organisatie als lid, niet allebei",
     "field.personNotFound": "Deze persoon bestaat niet in uw regio",
+    "field.seatNotFound": "Deze zetel bestaat niet in uw regio",
     "field.memberOfItself": "Een organisatie kan geen lid van zichzelf zijn",
     "field.fileEmpty": "Het bestand is leeg of bevat alleen een kopregel",
     "field.fileNoHeader": "De eerste regel van het bestand moet de kolomnamen bevatten",
@@ -63,6 +64,16 @@ const messages = {
     "field.termLimit":
       "Deze persoon heeft het maximale aantal aaneengesloten termijnen op deze zetel al vervuld",
     "field.alreadyErased": "De gegevens van deze persoon zijn al verwijderd",
+    "field.meetingPeriod": "De vergadering eindigt vóór ze begint",
+    "field.meetingCancelled": "Deze vergadering is afgelast",
+    "field.meetingPast": "Deze vergadering heeft al plaatsgevonden en kan niet meer worden afgelast",
+    "field.notAMember": "Deze persoon heeft op de vergaderdatum geen zetel in dit orgaan",
+    "field.agendaOrder": "Geef elk agendapunt van deze vergadering precies één keer op",
+    "field.noRecipients": "Geen van de leden heeft een e-mailadres; vul die eerst in",
+    "field.minutesApproved":
+      "De notulen van deze vergadering zijn vastgesteld en kunnen niet meer veranderen",
+    "field.minutesEmpty": "Er zijn nog geen notulen om vast te stellen",
+    "field.approvingMeeting": "Notulen worden vastgesteld in een latere vergadering van hetzelfde orgaan",
     "field.importNotUndoable":
       "Alleen een geslaagde import die nog niet is teruggedraaid, kan ongedaan worden gemaakt",
     "field.importInUse.organisations":
@@ -146,6 +157,7 @@ const messages = {
     "field.membershipBody": "Members belong to a cooperative, association, care group or WSV",
     "field.oneMember": "Choose a person or an organisation as member, not both",
     "field.personNotFound": "This person does not exist in your region",
+    "field.seatNotFound": "This seat does not exist in your region",
     "field.memberOfItself": "An organisation cannot be a member of itself",
     "field.fileEmpty": "The file is empty or holds only a header row",
     "field.fileNoHeader": "The first row of the file must hold the column names",
@@ -160,6 +172,15 @@ const messages = {
     "field.termOverlap": "This term overlaps another term of the same seat",
     "field.termLimit": "This person has already served the maximum number of consecutive terms on this seat",
     "field.alreadyErased": "This person's data has already been erased",
+    "field.meetingPeriod": "The meeting ends before it starts",
+    "field.meetingCancelled": "This meeting has been cancelled",
+    "field.meetingPast": "This meeting has already taken place and can no longer be cancelled",
+    "field.notAMember": "This person has no seat in this body on the meeting's date",
+    "field.agendaOrder": "List every agenda item of this meeting exactly once",
+    "field.noRecipients": "None of the members has an e-mail address; fill those in first",
+    "field.minutesApproved": "The minutes of this meeting have been approved and can no longer change",
+    "field.minutesEmpty": "There are no minutes to approve yet",
+    "field.approvingMeeting": "Minutes are approved in a later meeting of the same body",
     "field.importNotUndoable": "Only a successful import that has not been undone can be undone",
     "field.importInUse.organisations":
       "Something now depends on organisations from this import (parts, people or members); nothing was removed",

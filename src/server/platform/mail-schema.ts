@@ -14,12 +14,19 @@ export const mailOutbox = pgTable(
     to: text("to").notNull(),
     subject: text("subject").notNull(),
     text: text("text").notNull(),
+    /** An iCalendar object sent with the mail as an invitation (its METHOD says which kind). */
+    ical: text("ical"),
     /** queued → sent | kept (no SMTP) | failed (after retries) */
     status: text("status", { enum: ["queued", "sent", "kept", "failed"] })
       .notNull()
       .default("queued"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /**
+     * While a worker is sending a queued mail, no other worker takes it until this time; a worker
+     * that died mid-send leaves it to be retried after that.
+     */
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },

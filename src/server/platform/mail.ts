@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db, Tx } from "./db.js";
 import { mailOutbox } from "./mail-schema.js";
@@ -7,7 +7,12 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** An iCalendar object (METHOD:REQUEST or CANCEL) that mail programs show as an invitation. */
+  ical?: string;
 }
+
+/** How long a worker may take to send a claimed batch before another worker may retry it. */
+const CLAIM_MS = 5 * 60_000;
 
 /** Queues a mail in the caller's transaction: it goes out only if the change commits. */
 export async function enqueueMail(tx: Tx, regionId: string, mail: Mail): Promise<void> {
@@ -16,7 +21,7 @@ export async function enqueueMail(tx: Tx, regionId: string, mail: Mail): Promise
 
 /**
  * Delivers queued mail. Several app processes may run it at once: each claims rows with
- * `FOR UPDATE SKIP LOCKED`, so no mail goes out twice. Without SMTP, mail is marked `kept`
+ * `FOR UPDATE SKIP LOCKED` and a lease (`claimed_until`), so no mail goes out twice. Without SMTP, mail is marked `kept`
  * and beheerders read it in the app.
  */
 export class MailWorker {
@@ -54,57 +59,78 @@ export class MailWorker {
     this.transport?.close();
   }
 
+  /**
+   * Claims a batch in a short transaction and sends it outside any transaction: a slow or
+   * unreachable SMTP server then never holds database locks or (on PGlite) the only connection.
+   */
   private async deliver(): Promise<void> {
     for (;;) {
-      const sentSome = await this.db.transaction(async (tx) => {
-        const batch = await tx
+      const batch = await this.db.transaction(async (tx) => {
+        const now = new Date();
+        const rows = await tx
           .select()
           .from(mailOutbox)
-          .where(and(eq(mailOutbox.status, "queued"), lt(mailOutbox.attempts, 5)))
+          .where(
+            and(
+              eq(mailOutbox.status, "queued"),
+              lt(mailOutbox.attempts, 5),
+              or(isNull(mailOutbox.claimedUntil), lt(mailOutbox.claimedUntil, now)),
+            ),
+          )
           .orderBy(mailOutbox.createdAt)
           .limit(20)
           .for("update", { skipLocked: true });
-        if (batch.length === 0) return false;
-        if (!this.transport) {
+        if (rows.length)
           await tx
             .update(mailOutbox)
-            .set({ status: "kept" })
+            .set(
+              this.transport
+                ? { claimedUntil: new Date(now.getTime() + CLAIM_MS) }
+                : { status: "kept", claimedUntil: null },
+            )
             .where(
               inArray(
                 mailOutbox.id,
-                batch.map((m) => m.id),
+                rows.map((m) => m.id),
               ),
             );
-          return true;
-        }
-        for (const mail of batch) {
-          try {
-            await this.transport.sendMail({
-              from: this.from,
-              to: mail.to,
-              subject: mail.subject,
-              text: mail.text,
-            });
-            await tx
-              .update(mailOutbox)
-              .set({ status: "sent", sentAt: new Date(), attempts: mail.attempts + 1 })
-              .where(eq(mailOutbox.id, mail.id));
-          } catch (err) {
-            const attempts = mail.attempts + 1;
-            await tx
-              .update(mailOutbox)
-              .set({
-                attempts,
-                lastError: String(err).slice(0, 500),
-                status: attempts >= 5 ? "failed" : "queued",
-              })
-              .where(eq(mailOutbox.id, mail.id));
-            return false; // back off until the next tick
-          }
-        }
-        return true;
+        return rows;
       });
-      if (!sentSome) return;
+      if (batch.length === 0) return;
+      if (!this.transport) continue;
+      for (const [i, mail] of batch.entries()) {
+        try {
+          await this.transport.sendMail({
+            from: this.from,
+            to: mail.to,
+            subject: mail.subject,
+            text: mail.text,
+            ...(mail.ical && {
+              icalEvent: { method: /^METHOD:(\w+)/m.exec(mail.ical)?.[1] ?? "PUBLISH", content: mail.ical },
+            }),
+          });
+          await this.db
+            .update(mailOutbox)
+            .set({ status: "sent", sentAt: new Date(), attempts: mail.attempts + 1, claimedUntil: null })
+            .where(eq(mailOutbox.id, mail.id));
+        } catch (err) {
+          const attempts = mail.attempts + 1;
+          await this.db
+            .update(mailOutbox)
+            .set({
+              attempts,
+              lastError: String(err).slice(0, 500),
+              status: attempts >= 5 ? "failed" : "queued",
+              claimedUntil: null,
+            })
+            .where(eq(mailOutbox.id, mail.id));
+          // The rest of the batch waits for the next tick, unclaimed (back off).
+          const rest = batch.slice(i + 1).map((m) => m.id);
+          if (rest.length)
+            await this.db.update(mailOutbox).set({ claimedUntil: null }).where(inArray(mailOutbox.id, rest));
+          return;
+        }
+      }
     }
   }
 }

@@ -1,5 +1,10 @@
+import { eq } from "drizzle-orm";
+import { addDays, today } from "../../../shared/dates.js";
 import type { FixtureMakers } from "../../platform/fixtures.js";
-import { persons } from "../network/schema.js";
+import { organisations, persons } from "../network/schema.js";
+import { actionItems, decisions } from "./decisions-schema.js";
+import { mandateOrganisations, mandates } from "./mandates-schema.js";
+import { agendaItems, meetings } from "./meetings-schema.js";
 import { bodies, seats, seatTerms } from "./schema.js";
 
 const body: FixtureMakers[string] = async (tx, regionId) => {
@@ -18,24 +23,123 @@ const seat: FixtureMakers[string] = async (tx, regionId, self) => {
   return row!.id;
 };
 
+const fixturePerson = async (tx: Parameters<FixtureMakers[string]>[0], regionId: string) => {
+  const [person] = await tx
+    .insert(persons)
+    .values({
+      regionId,
+      givenName: "Fixture",
+      familyName: "Vertegenwoordiger",
+      email: `fixture-${crypto.randomUUID()}@example.org`,
+      visibility: "partners",
+    })
+    .returning({ id: persons.id });
+  return person!.id;
+};
+
+type Tx = Parameters<FixtureMakers[string]>[0];
+
+/** A meeting of `bodyId` in four weeks, 19:30–21:30 Dutch winter time: always still to come. */
+const meetingOf = async (tx: Tx, regionId: string, bodyId: string) => {
+  const [row] = await tx
+    .insert(meetings)
+    .values({
+      regionId,
+      bodyId,
+      title: "Fixture vergadering",
+      startsAt: new Date(`${addDays(today(), 28)}T18:30:00Z`),
+      endsAt: new Date(`${addDays(today(), 28)}T20:30:00Z`),
+    })
+    .returning({ id: meetings.id });
+  return row!.id;
+};
+
 export const governanceFixtures: FixtureMakers = {
   body,
   seat,
   /** A term on a fresh seat, held by a fresh person, from 2026. */
   seatTerm: async (tx, regionId, self) => {
-    const [person] = await tx
-      .insert(persons)
-      .values({ regionId, givenName: "Fixture", familyName: "Zetelhouder", visibility: "partners" })
-      .returning({ id: persons.id });
     const [row] = await tx
       .insert(seatTerms)
       .values({
         regionId,
         seatId: await seat(tx, regionId, self),
-        personId: person!.id,
+        personId: await fixturePerson(tx, regionId),
         startDate: "2026-01-01",
       })
       .returning({ id: seatTerms.id });
+    return row!.id;
+  },
+  /** A mandate of a fresh person from one fresh organisation, from 2026. */
+  mandate: async (tx, regionId) => {
+    const [organisation] = await tx
+      .insert(organisations)
+      .values({ regionId, kind: "elderly_care", name: "Fixture Ouderenzorg" })
+      .returning({ id: organisations.id });
+    const [row] = await tx
+      .insert(mandates)
+      .values({
+        regionId,
+        personId: await fixturePerson(tx, regionId),
+        constituency: "Fixture achterban",
+        validFrom: "2026-01-01",
+      })
+      .returning({ id: mandates.id });
+    await tx
+      .insert(mandateOrganisations)
+      .values({ regionId, mandateId: row!.id, organisationId: organisation!.id });
+    return row!.id;
+  },
+  meeting: async (tx, regionId, self) => meetingOf(tx, regionId, await body(tx, regionId, self)),
+  /** A meeting of a body with one member (with an e-mail address), so it can be sent. */
+  meetingWithMember: async (tx, regionId, self) => {
+    const seatId = await seat(tx, regionId, self);
+    await tx
+      .insert(seatTerms)
+      .values({ regionId, seatId, personId: await fixturePerson(tx, regionId), startDate: "2026-01-01" });
+    const [s] = await tx.select({ bodyId: seats.bodyId }).from(seats).where(eq(seats.id, seatId));
+    return meetingOf(tx, regionId, s!.bodyId);
+  },
+  /** One item on a fresh meeting's agenda (the agenda's version stays 1). */
+  agendaItem: async (tx, regionId, self) => {
+    const meetingId = await meetingOf(tx, regionId, await body(tx, regionId, self));
+    const [row] = await tx
+      .insert(agendaItems)
+      .values({ regionId, meetingId, position: 1, title: "Fixture agendapunt", kind: "discussion" })
+      .returning({ id: agendaItems.id });
+    return row!.id;
+  },
+  /** A decision (FX-2026-001) of a fresh meeting. */
+  decision: async (tx, regionId, self) => {
+    const bodyId = await body(tx, regionId, self);
+    const [row] = await tx
+      .insert(decisions)
+      .values({
+        regionId,
+        bodyId,
+        meetingId: await meetingOf(tx, regionId, bodyId),
+        year: 2026,
+        sequence: 1,
+        number: "FX-2026-001",
+        text: "Fixture besluit",
+      })
+      .returning({ id: decisions.id });
+    return row!.id;
+  },
+  /** An open action item of a fresh meeting, owned by a fresh person. */
+  actionItem: async (tx, regionId, self) => {
+    const bodyId = await body(tx, regionId, self);
+    const [row] = await tx
+      .insert(actionItems)
+      .values({
+        regionId,
+        bodyId,
+        meetingId: await meetingOf(tx, regionId, bodyId),
+        description: "Fixture actie",
+        ownerPersonId: await fixturePerson(tx, regionId),
+        dueDate: "2027-01-15",
+      })
+      .returning({ id: actionItems.id });
     return row!.id;
   },
 };

@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, World } from "../../../../tests/support/world.js";
+import { announceSeatNotices } from "./notices.js";
 
 let world: World;
 let staff: Caller;
@@ -89,7 +91,15 @@ describe("bodies, seats and terms", () => {
     expect(now.terms).toHaveLength(3);
 
     const attention = (await call("GET", "/api/v1/governance/attention")).json();
-    expect(attention.endingTerms.map((e: { term: { id: string } }) => e.term.id)).toContain(successor.id);
+    const ending = (a: { endingTerms: { term: { id: string } }[] }) => a.endingTerms.map((e) => e.term.id);
+    expect(ending(attention)).toContain(successor.id);
+    // Once the next term is arranged, the ending one needs no attention any more.
+    const next = await call("POST", `/api/v1/seats/${seat.id}/terms`, {
+      personId: ids.anna,
+      startDate: addDays(31),
+    });
+    expect(next.statusCode).toBe(201);
+    expect(ending((await call("GET", "/api/v1/governance/attention")).json())).not.toContain(successor.id);
 
     // Bram steps down today: from tomorrow the seat is vacant and listed as such.
     const ended = await call("PATCH", `/api/v1/seat-terms/${successor.id}`, {
@@ -144,5 +154,52 @@ describe("bodies, seats and terms", () => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+
+  it("announces a term ending within 90 days to the holder and the bureau, and a seat fallen vacant, once each", async () => {
+    const body = (
+      await call("POST", "/api/v1/bodies", { kind: "supervisory_board", name: "Raad van toezicht" })
+    ).json();
+    const holder = (
+      await call("POST", "/api/v1/persons", {
+        givenName: "Hanna",
+        familyName: "Toezicht",
+        email: "hanna@example.org",
+      })
+    ).json();
+    const appointOn = async (payload: Record<string, unknown>) => {
+      const seat = (
+        await call("POST", `/api/v1/bodies/${body.id}/seats`, {
+          role: "member",
+          representsOrganisationId: ids.vereniging,
+        })
+      ).json();
+      expect((await call("POST", `/api/v1/seats/${seat.id}/terms`, payload)).statusCode).toBe(201);
+    };
+    await appointOn({ personId: holder.id, startDate: "2024-01-01", endDate: addDays(10) });
+    await appointOn({ personId: ids.bram, startDate: "2024-01-01", endDate: addDays(-5) });
+    // Ended long ago: history, not news.
+    await appointOn({ personId: ids.anna, startDate: "2020-01-01", endDate: addDays(-200) });
+
+    const queued = await announceSeatNotices(world.db, "https://regiotafel.test");
+    expect(queued).toBeGreaterThan(0);
+    const mails = () =>
+      world.rows<{ to: string; subject: string; text: string }>(
+        sql`select "to", subject, text from mail_outbox where subject like ${"%Raad van toezicht"} order by subject, "to"`,
+      );
+    const sent = await mails();
+    const ending = sent.filter((m) => m.subject.startsWith("Termijn loopt af"));
+    expect(ending.map((m) => m.to)).toContain("hanna@example.org");
+    // The bureau of region a (the medewerker of this test) hears of it too; region b's does not.
+    expect(ending.length).toBeGreaterThanOrEqual(2);
+    expect(ending[0]!.text).toContain("Hanna Toezicht als lid namens Fysiotherapeutenvereniging Rijnland");
+    expect(ending[0]!.text).toContain(`https://regiotafel.test/organen/${body.id}`);
+    const vacancies = sent.filter((m) => m.subject.startsWith("Vacature"));
+    expect(vacancies.length).toBeGreaterThanOrEqual(1);
+    expect(vacancies.every((m) => m.text.includes("Bram Zetel"))).toBe(true);
+
+    // Once each: a second run adds nothing.
+    await announceSeatNotices(world.db, "https://regiotafel.test");
+    expect(await mails()).toHaveLength(sent.length);
   });
 });

@@ -3,6 +3,9 @@ import { definePolicy } from "../../platform/policy.js";
 
 const BUREAU = ["beheerder", "medewerker"] as const;
 
+/** Whether the actor works at the bureau (beheerder or medewerker): they see and keep everything. */
+export const isBureau = (actor: { role: string }) => (BUREAU as readonly string[]).includes(actor.role);
+
 /**
  * Bodies (organen) and who sits in them are known to everyone in the region: legitimacy depends on
  * it being visible. The bureau sets bodies up and keeps their seats and terms.
@@ -20,4 +23,47 @@ export const seatPolicy = definePolicy("seat", {
   create: BUREAU,
   update: BUREAU,
   appoint: BUREAU,
+});
+
+/**
+ * Mandates (mandaten): who speaks for whom is visible to everyone in the region, so a
+ * constituency's organisations can see who represents them; the bureau records them.
+ */
+export const mandatePolicy = definePolicy("mandate", {
+  list: ROLES,
+  read: ROLES,
+  create: BUREAU,
+  update: BUREAU,
+});
+
+/**
+ * Meetings (vergaderingen) are visible to everyone in the region, a confidential agenda item's
+ * content only to the body's members and the bureau (the service hides it). The bureau plans
+ * meetings, builds agendas, sends them and records attendance.
+ */
+export const meetingPolicy = definePolicy("meeting", {
+  list: ROLES,
+  read: ROLES,
+  create: BUREAU,
+  update: BUREAU,
+  send: BUREAU,
+  attendance: BUREAU,
+  minutes: BUREAU,
+});
+
+/** The besluitenlijst is public within the region; the bureau records decisions as minuted. */
+export const decisionPolicy = definePolicy("decision", {
+  list: ROLES,
+  create: BUREAU,
+  update: BUREAU,
+});
+
+/**
+ * The actielijst is visible to everyone in the region. The bureau records and changes actions;
+ * an action's owner (whatever their role) may move its status: the service checks ownership.
+ */
+export const actionItemPolicy = definePolicy("actionItem", {
+  list: ROLES,
+  create: BUREAU,
+  update: ROLES,
 });

@@ -13,6 +13,7 @@ const bodySchema = z.object({
   name: z.string(),
   purpose: z.string().nullable(),
   policyArea: z.string().nullable(),
+  quorumPercent: z.number().int().nullable(),
   version: z.number().int(),
 });
 const seatSchema = z.object({
@@ -76,6 +77,7 @@ export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
           name: z.string().trim().min(1).max(200),
           purpose: optionalText(2000),
           policyArea: optionalText(200),
+          quorumPercent: z.number().int().min(1).max(100).nullable().optional(),
         })
         .strict(),
       response: { 201: bodySchema },
@@ -109,6 +111,7 @@ export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
           name: z.string().trim().min(1).max(200).optional(),
           purpose: optionalText(2000),
           policyArea: optionalText(200),
+          quorumPercent: z.number().int().min(1).max(100).nullable().optional(),
         })
         .strict(),
       response: { 200: bodySchema },

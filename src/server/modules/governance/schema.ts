@@ -29,12 +29,20 @@ export const bodies = pgTable(
     purpose: text("purpose"),
     /** The beleidsterrein of a werkgroep (arbeidsmarkt, ICT, kwaliteit, …). */
     policyArea: text("policy_area"),
+    /**
+     * The quorum, as the statuten say: at least this share (in %) of the members with a vote must
+     * be present for the body to decide. Null: no quorum rule.
+     */
+    quorumPercent: integer("quorum_percent"),
+    /** The short code its decisions are numbered with (ST-2026-014); null: one from its kind. */
+    code: text("code"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
   },
   (t) => [
     unique("bodies_region_id_id_key").on(t.regionId, t.id),
+    check("bodies_quorum_percent", sql`${t.quorumPercent} is null or ${t.quorumPercent} between 1 and 100`),
     index("bodies_region_name_idx").on(t.regionId, t.name, t.id),
     regionIsolation(t.regionId),
   ],
@@ -92,6 +100,10 @@ export const seatTerms = pgTable(
     personId: uuid("person_id").notNull(),
     startDate: date("start_date").notNull(),
     endDate: date("end_date"),
+    /** When the term's coming end was announced to the holder and the bureau (once). */
+    endingNoticeSentAt: timestamp("ending_notice_sent_at", { withTimezone: true }),
+    /** When the seat falling vacant at the term's end was announced to the bureau (once). */
+    vacancyNoticeSentAt: timestamp("vacancy_notice_sent_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),

@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, ilike, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, isNull, lte, or, sql } from "drizzle-orm";
+import { addDays, today } from "../../../shared/dates.js";
 import { type BodyKind, type SeatRole, TERM_NOTICE_DAYS } from "../../../shared/governance.js";
 import type { Discipline } from "../../../shared/network.js";
 import { audit } from "../../platform/audit.js";
@@ -6,7 +7,7 @@ import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
 import { escapeLike } from "../../platform/pagination.js";
 import { getOrganisation } from "../network/organisations-service.js";
-import { getPerson, namesOf } from "../network/persons-service.js";
+import { namesOf, requirePerson } from "../network/persons-service.js";
 import { bodies, seats, seatTerms } from "./schema.js";
 
 export interface BodyInput {
@@ -14,11 +15,9 @@ export interface BodyInput {
   name: string;
   purpose?: string | null;
   policyArea?: string | null;
+  quorumPercent?: number | null;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** The last day of a term of `years` starting on `start`: 1-1-2026 for 3 years ends 31-12-2028. */
 const termEnd = (start: string, years: number) => {
   const d = new Date(`${start}T00:00:00Z`);
@@ -33,6 +32,7 @@ const presentBody = (b: typeof bodies.$inferSelect) => ({
   name: b.name,
   purpose: b.purpose,
   policyArea: b.policyArea,
+  quorumPercent: b.quorumPercent,
   version: b.version,
 });
 
@@ -292,9 +292,7 @@ export async function appoint(
     .where(and(eq(seats.regionId, ctx.actor.regionId), eq(seats.id, seatId)))
     .for("update");
   if (!seat) throw notFound();
-  await getPerson(ctx, input.personId).catch(() => {
-    throw invalidField("body.personId", "field.personNotFound", 404);
-  });
+  await requirePerson(ctx, input.personId, "body.personId");
   const endDate =
     input.endDate === undefined
       ? seat.termYears
@@ -357,7 +355,14 @@ export async function updateTerm(ctx: Ctx, id: string, patch: { endDate: string 
     throw invalidField("body.endDate", "field.termOverlap", 409);
   const [updated] = await ctx.tx
     .update(seatTerms)
-    .set({ endDate: patch.endDate, updatedAt: new Date(), version: patch.version + 1 })
+    // A new end date is announced anew.
+    .set({
+      endDate: patch.endDate,
+      endingNoticeSentAt: null,
+      vacancyNoticeSentAt: null,
+      updatedAt: new Date(),
+      version: patch.version + 1,
+    })
     .where(
       and(
         eq(seatTerms.regionId, ctx.actor.regionId),
@@ -397,7 +402,16 @@ export async function attention(ctx: Ctx) {
     .from(seatTerms)
     .innerJoin(seats, and(eq(seats.regionId, seatTerms.regionId), eq(seats.id, seatTerms.seatId)))
     .innerJoin(bodies, and(eq(bodies.regionId, seats.regionId), eq(bodies.id, seats.bodyId)))
-    .where(and(eq(seatTerms.regionId, region), gte(seatTerms.endDate, day), lte(seatTerms.endDate, notice)))
+    .where(
+      and(
+        eq(seatTerms.regionId, region),
+        gte(seatTerms.endDate, day),
+        lte(seatTerms.endDate, notice),
+        // A term whose successor (or reappointment) is already arranged needs no attention.
+        sql`not exists (select 1 from ${seatTerms} n where n.region_id = ${seatTerms.regionId}
+          and n.seat_id = ${seatTerms.seatId} and n.start_date > ${seatTerms.endDate})`,
+      ),
+    )
     .orderBy(asc(seatTerms.endDate), asc(seatTerms.id));
   const names = await namesOf(ctx, {
     persons: ending.map((e) => e.t.personId),

@@ -1,12 +1,12 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { isMembershipBody, MEMBERSHIP_TYPES } from "../../../shared/network.js";
 import type { Ctx } from "../../platform/context.js";
 import { organisationIndex, personIndex } from "./import-references.js";
 import {
   type Check,
   type Checker,
-  chunks,
   defineImporter,
+  deleteByIds,
   fail,
   type ImportField,
   parseDate,
@@ -169,13 +169,6 @@ async function insertMemberships(ctx: Ctx, rows: MembershipRow[]) {
   }));
 }
 
-async function removeMemberships(ctx: Ctx, ids: string[]) {
-  for (const chunk of chunks(ids))
-    await ctx.tx
-      .delete(memberships)
-      .where(and(eq(memberships.regionId, ctx.actor.regionId), inArray(memberships.id, chunk)));
-}
-
 export const membershipImporter = defineImporter({
   kind: "memberships",
   entityType: "membership",
@@ -183,5 +176,5 @@ export const membershipImporter = defineImporter({
   prepare,
   duplicateKeys,
   insert: insertMemberships,
-  remove: removeMemberships,
+  remove: deleteByIds(memberships),
 });

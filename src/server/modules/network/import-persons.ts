@@ -9,6 +9,7 @@ import {
   chunks,
   type DuplicateKey,
   defineImporter,
+  deleteByIds,
   EMAIL,
   fail,
   type ImportField,
@@ -192,13 +193,6 @@ async function personsInUse(ctx: Ctx, ids: string[]) {
   return used;
 }
 
-async function removePersons(ctx: Ctx, ids: string[]) {
-  for (const chunk of chunks(ids))
-    await ctx.tx
-      .delete(persons)
-      .where(and(eq(persons.regionId, ctx.actor.regionId), inArray(persons.id, chunk)));
-}
-
 export const personImporter = defineImporter({
   kind: "persons",
   entityType: "person",
@@ -207,5 +201,5 @@ export const personImporter = defineImporter({
   duplicateKeys,
   insert: insertPersons,
   inUse: { find: personsInUse, key: "field.importInUse.persons" },
-  remove: removePersons,
+  remove: deleteByIds(persons),
 });

@@ -1,11 +1,11 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Ctx } from "../../platform/context.js";
 import { organisationIndex, personIndex } from "./import-references.js";
 import {
   type Check,
   type Checker,
-  chunks,
   defineImporter,
+  deleteByIds,
   fail,
   type ImportField,
   parseDate,
@@ -128,13 +128,6 @@ async function insertWorkRelations(ctx: Ctx, rows: WorkRelationRow[]) {
   }));
 }
 
-async function removeWorkRelations(ctx: Ctx, ids: string[]) {
-  for (const chunk of chunks(ids))
-    await ctx.tx
-      .delete(workRelations)
-      .where(and(eq(workRelations.regionId, ctx.actor.regionId), inArray(workRelations.id, chunk)));
-}
-
 export const workRelationImporter = defineImporter({
   kind: "workRelations",
   entityType: "work_relation",
@@ -142,5 +135,5 @@ export const workRelationImporter = defineImporter({
   prepare,
   duplicateKeys,
   insert: insertWorkRelations,
-  remove: removeWorkRelations,
+  remove: deleteByIds(workRelations),
 });

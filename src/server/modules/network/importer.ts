@@ -1,3 +1,5 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Ctx } from "../../platform/context.js";
 import type { MessageKey } from "../../platform/i18n.js";
 
@@ -104,3 +106,10 @@ export function wordMap<Code extends string>(codes: readonly Code[], words: Reco
 export function* chunks<T>(items: T[], size = 1000) {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
+
+/** The undo of a kind whose rows can simply be deleted: the run's rows by id, within the region. */
+export const deleteByIds =
+  (table: PgTable & { id: PgColumn; regionId: PgColumn }) => async (ctx: Ctx, ids: string[]) => {
+    for (const chunk of chunks(ids))
+      await ctx.tx.delete(table).where(and(eq(table.regionId, ctx.actor.regionId), inArray(table.id, chunk)));
+  };

@@ -6,6 +6,7 @@ import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
 import { EXPORT_LIMIT } from "../../platform/export.js";
+import { users } from "../../platform/identity-schema.js";
 import { escapeLike, keyset } from "../../platform/pagination.js";
 import { organisations, persons, workRelations } from "./schema.js";
 
@@ -325,3 +326,40 @@ export async function namesOf(ctx: Ctx, ids: { persons: string[]; organisations:
   }
   return names;
 }
+
+/**
+ * The person in the directory that the acting user is, as an SQL subquery (null without one):
+ * the person with the user's e-mail address. Seats, meetings and actions belong to people,
+ * accounts to users; the address links the two (decision 0005).
+ */
+export function personOfUserSql(ctx: Pick<Ctx, "actor">, userId = ctx.actor.userId) {
+  if (!userId) return sql`null::uuid`;
+  return sql`(select p.id from ${persons} p join ${users} u on u.region_id = p.region_id and u.id = ${userId}
+    where p.region_id = ${ctx.actor.regionId} and lower(p.email) = lower(u.email) order by p.created_at limit 1)`;
+}
+
+/**
+ * Refuses a person that is not in the caller's region: 404 at the field that named it (e.g. a
+ * seat holder, a presenter or an action's owner from another region).
+ */
+export async function requirePerson(ctx: Ctx, personId: string, field: string) {
+  const [row] = await ctx.tx
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(eq(persons.regionId, ctx.actor.regionId), eq(persons.id, personId)));
+  if (!row) throw invalidField(field, "field.personNotFound", 404);
+}
+
+/** The acting user's person id, or null (see `personOfUserSql`). */
+export async function personOfUser(ctx: Pick<Ctx, "tx" | "actor">, userId = ctx.actor.userId) {
+  if (!userId) return null;
+  const result = (await ctx.tx.execute(sql`select ${personOfUserSql(ctx, userId)} as id`)) as unknown as {
+    rows: { id: string | null }[];
+  };
+  return result.rows[0]?.id ?? null;
+}
+
+/** A person's full name as SQL, for lists that show an owner or holder in the same statement. */
+export const personNameSql = (regionId: SQL | string, personId: SQL | unknown) =>
+  sql<string>`(select concat_ws(' ', p.given_name, nullif(p.name_prefix, ''), p.family_name) from ${persons} p
+    where p.region_id = ${regionId} and p.id = ${personId})`;

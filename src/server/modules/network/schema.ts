@@ -136,6 +136,8 @@ export const persons = pgTable(
     index("persons_region_family_idx").on(t.regionId, t.familyName, t.givenName, t.id),
     index("persons_region_big_idx").on(t.regionId, t.bigNumber),
     index("persons_region_agb_idx").on(t.regionId, t.agbCode),
+    // A user's own person (same e-mail address): "my meetings", "my actions".
+    index("persons_region_email_idx").on(t.regionId, sql`lower(${t.email})`),
     index("persons_disciplines_idx").using("gin", t.disciplines),
     regionIsolation(t.regionId),
   ],

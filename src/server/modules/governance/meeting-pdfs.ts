@@ -1,0 +1,195 @@
+import type { Nodes, Root } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import type { Ctx } from "../../platform/context.js";
+import { type PdfContent, renderPdf } from "../../platform/pdf.js";
+import { listActionItems, listDecisions } from "./decisions-service.js";
+import { getMeeting, type MeetingDetail } from "./meetings-service.js";
+import {
+  ACTION_STATUS_WORDS,
+  AGENDA_KIND_WORDS,
+  ATTENDANCE_WORDS,
+  capitalised,
+  dutchDateTime,
+  dutchDay,
+  SEAT_ROLE_WORDS,
+} from "./words.js";
+
+/** Inline Markdown as pdfmake text runs: bold, italic and the text of links and code; HTML is dropped. */
+function inline(nodes: Nodes[], style: { bold?: boolean; italics?: boolean } = {}): PdfContent[] {
+  return nodes.flatMap((n): PdfContent[] => {
+    switch (n.type) {
+      case "text":
+        return [{ text: n.value, ...style }];
+      case "inlineCode":
+        return [{ text: n.value, ...style }];
+      case "strong":
+        return inline(n.children, { ...style, bold: true });
+      case "emphasis":
+        return inline(n.children, { ...style, italics: true });
+      case "link":
+        // The link's text only: a PDF of minutes is read and archived, not clicked through.
+        return inline(n.children, style);
+      case "break":
+        return [{ text: "\n" }];
+      default:
+        return [];
+    }
+  });
+}
+
+/**
+ * Minutes' Markdown as pdfmake content: headings, paragraphs, lists, quotes and code. Raw HTML,
+ * images and anything else that could fetch or run something is left out, as on screen.
+ */
+export function markdownToPdf(markdown: string): PdfContent[] {
+  const block = (n: Nodes): PdfContent[] => {
+    switch (n.type) {
+      case "root":
+        return n.children.flatMap(block);
+      case "heading":
+        return [{ text: inline(n.children), style: n.depth <= 2 ? "h2" : "h3" }];
+      case "paragraph":
+        return [{ text: inline(n.children), margin: [0, 0, 0, 6] }];
+      case "list":
+        return [
+          {
+            [n.ordered ? "ol" : "ul"]: n.children.map((item) => ({ stack: item.children.flatMap(block) })),
+            margin: [0, 0, 0, 6],
+          },
+        ];
+      case "blockquote":
+        return [{ stack: n.children.flatMap(block), margin: [12, 0, 0, 6], style: "muted" }];
+      case "code":
+        return [{ text: n.value, margin: [0, 0, 0, 6] }];
+      case "thematicBreak":
+        return [{ text: " ", margin: [0, 6, 0, 6] }];
+      default:
+        return [];
+    }
+  };
+  return block(fromMarkdown(markdown) as Root);
+}
+
+function heading(meeting: MeetingDetail, subtitle: string): PdfContent[] {
+  const place = [meeting.location, meeting.onlineUrl].filter(Boolean).join(" · ");
+  return [
+    { text: `${meeting.bodyName}: ${meeting.title}`, style: "title" },
+    { text: subtitle, style: "muted" },
+    {
+      text: `${dutchDateTime(meeting.startsAt)}${place ? ` · ${place}` : ""}`,
+      margin: [0, 0, 0, 8],
+    },
+  ];
+}
+
+const agendaLines = (meeting: MeetingDetail): PdfContent[] =>
+  meeting.agenda.length
+    ? meeting.agenda.map((item) => ({
+        stack: [
+          { text: `${item.number}. ${item.title ?? "Vertrouwelijk agendapunt"}`, bold: true },
+          {
+            text: [
+              capitalised(AGENDA_KIND_WORDS[item.kind]),
+              item.presenterName ? `inleider: ${item.presenterName}` : null,
+              item.minutesAllotted ? `${item.minutesAllotted} min` : null,
+              item.confidential ? "vertrouwelijk" : null,
+            ]
+              .filter(Boolean)
+              .join(" · "),
+            style: "muted",
+          },
+          ...(item.description ? [{ text: item.description }] : []),
+        ],
+        margin: [0, 0, 0, 6],
+      }))
+    : [{ text: "Nog geen agendapunten", style: "muted" }];
+
+/**
+ * The agenda as a PDF for the members: time and place, every item with what it is for, the
+ * presenter and the time, and who sits in the body. A confidential item shows as such to whoever
+ * may not read it, as on screen.
+ */
+export async function agendaPdf(ctx: Ctx, id: string) {
+  const meeting = await getMeeting(ctx, id);
+  const members = meeting.members.map(
+    (m) => `${m.name} (${m.roles.map((r) => SEAT_ROLE_WORDS[r]).join(", ")})`,
+  );
+  return {
+    meeting,
+    pdf: await renderPdf(`Agenda ${meeting.bodyName} ${meeting.day}`, [
+      ...heading(meeting, meeting.cancelled ? "Agenda · AFGELAST" : "Agenda"),
+      { text: "Agenda", style: "h2" },
+      ...agendaLines(meeting),
+      { text: "Leden", style: "h2" },
+      members.length ? { ul: members } : { text: "Geen leden op deze datum", style: "muted" },
+    ]),
+  };
+}
+
+/**
+ * The minutes as a PDF for the archive: who was there, the minutes, the decisions with their
+ * numbers and the action items, and whether (and when) they were approved.
+ */
+export async function minutesPdf(ctx: Ctx, id: string) {
+  const meeting = await getMeeting(ctx, id);
+  const decisions = (await listDecisions(ctx, { meetingId: id, limit: 200 })).items.reverse();
+  const actions = (await listActionItems(ctx, { meetingId: id, limit: 200 })).items;
+  const byStatus = (status: keyof typeof ATTENDANCE_WORDS) =>
+    meeting.members.filter((m) => m.attendance === status).map((m) => m.name);
+  const approval = meeting.minutesApprovedIn
+    ? `Vastgesteld in de vergadering van ${dutchDay(meeting.minutesApprovedIn.startsAt.slice(0, 10))}`
+    : "Concept: nog niet vastgesteld";
+  return {
+    meeting,
+    pdf: await renderPdf(`Notulen ${meeting.bodyName} ${meeting.day}`, [
+      ...heading(meeting, `Notulen · ${approval}`),
+      { text: "Aanwezigheid", style: "h2" },
+      ...(["present", "excused", "absent"] as const).map((s) => ({
+        text: [{ text: `${ATTENDANCE_WORDS[s]}: `, bold: true }, byStatus(s).join(", ") || "—"],
+      })),
+      {
+        text:
+          meeting.quorum.required === null
+            ? "Dit orgaan heeft geen quorumregel."
+            : `Quorum ${meeting.quorum.reached ? "gehaald" : "niet gehaald"}: ${meeting.quorum.present} van ${meeting.quorum.members} stemgerechtigde leden aanwezig (nodig: ${meeting.quorum.required}).`,
+        margin: [0, 4, 0, 0],
+      },
+      { text: "Verslag", style: "h2" },
+      ...(meeting.minutes ? markdownToPdf(meeting.minutes) : [{ text: "Nog geen notulen", style: "muted" }]),
+      { text: "Besluiten", style: "h2" },
+      decisions.length
+        ? {
+            table: {
+              widths: [80, "*"],
+              body: [
+                [
+                  { text: "Nummer", style: "tableHeader" },
+                  { text: "Besluit", style: "tableHeader" },
+                ],
+                ...decisions.map((d) => [d.number, d.text]),
+              ],
+            },
+            layout: "lightHorizontalLines",
+          }
+        : { text: "Geen besluiten", style: "muted" },
+      { text: "Actiepunten", style: "h2" },
+      actions.length
+        ? {
+            table: {
+              widths: ["*", 110, 70, 55],
+              body: [
+                ["Wat", "Wie", "Klaar op", "Status"].map((text) => ({ text, style: "tableHeader" })),
+                ...actions.map((a) => [
+                  a.description,
+                  a.ownerName,
+                  dutchDay(a.dueDate),
+                  ACTION_STATUS_WORDS[a.status],
+                ]),
+              ],
+            },
+            layout: "lightHorizontalLines",
+          }
+        : { text: "Geen actiepunten", style: "muted" },
+    ]),
+  };
+}
