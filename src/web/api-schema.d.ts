@@ -4400,6 +4400,2947 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De organen van de regio (ALV, bestuur, medische raad, stuurgroep, werkgroepen, …) met hun bezetting */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    kind?: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                                name: string;
+                                purpose: string | null;
+                                policyArea: string | null;
+                                quorumPercent: number | null;
+                                version: number;
+                                seats: number;
+                                filledSeats: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een orgaan instellen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                        name: string;
+                        purpose?: string | null;
+                        policyArea?: string | null;
+                        quorumPercent?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                            name: string;
+                            purpose: string | null;
+                            policyArea: string | null;
+                            quorumPercent: number | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bodies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén orgaan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                            name: string;
+                            purpose: string | null;
+                            policyArea: string | null;
+                            quorumPercent: number | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Een orgaan wijzigen */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        kind?: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                        name?: string;
+                        purpose?: string | null;
+                        policyArea?: string | null;
+                        quorumPercent?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                            name: string;
+                            purpose: string | null;
+                            policyArea: string | null;
+                            quorumPercent: number | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/bodies/{id}/seats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De zetels van een orgaan en wie ze bezet op een datum (standaard vandaag): ook de samenstelling in het verleden */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                                name: string;
+                                purpose: string | null;
+                                policyArea: string | null;
+                                quorumPercent: number | null;
+                                version: number;
+                            };
+                            date: string;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                /** @enum {string} */
+                                role: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                                representsOrganisationId: string | null;
+                                representsOrganisationName: string | null;
+                                representsDiscipline: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other") | null;
+                                representsConstituency: string | null;
+                                termYears: number | null;
+                                maxTerms: number | null;
+                                version: number;
+                                holder: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    seatId: string;
+                                    /** Format: uuid */
+                                    personId: string;
+                                    personName: string;
+                                    startDate: string;
+                                    endDate: string | null;
+                                    version: number;
+                                } | null;
+                                endingSoon: boolean;
+                                terms: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    seatId: string;
+                                    /** Format: uuid */
+                                    personId: string;
+                                    personName: string;
+                                    startDate: string;
+                                    endDate: string | null;
+                                    version: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een zetel toevoegen: rol, wie hij vertegenwoordigt, termijnlengte en herbenoembaarheid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                        representsOrganisationId?: string | null;
+                        representsDiscipline?: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other") | null;
+                        representsConstituency?: string | null;
+                        termYears?: number | null;
+                        maxTerms?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            /** @enum {string} */
+                            role: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                            representsOrganisationId: string | null;
+                            representsOrganisationName: string | null;
+                            representsDiscipline: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other") | null;
+                            representsConstituency: string | null;
+                            termYears: number | null;
+                            maxTerms: number | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Een zetel wijzigen */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        role?: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                        representsOrganisationId?: string | null;
+                        representsDiscipline?: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other") | null;
+                        representsConstituency?: string | null;
+                        termYears?: number | null;
+                        maxTerms?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            /** @enum {string} */
+                            role: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                            representsOrganisationId: string | null;
+                            representsOrganisationName: string | null;
+                            representsDiscipline: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other") | null;
+                            representsConstituency: string | null;
+                            termYears: number | null;
+                            maxTerms: number | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/seats/{id}/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Iemand benoemen op een zetel vanaf een datum; zonder einddatum loopt de termijn de termijnlengte van de zetel */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        /** Format: date */
+                        startDate: string;
+                        endDate?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            seatId: string;
+                            /** Format: uuid */
+                            personId: string;
+                            personName: string;
+                            startDate: string;
+                            endDate: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seat-terms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** De einddatum van een termijn wijzigen (eerder aftreden, of een verlenging) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        endDate: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            seatId: string;
+                            /** Format: uuid */
+                            personId: string;
+                            personName: string;
+                            startDate: string;
+                            endDate: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/governance/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vacatures en termijnen die binnen 90 dagen aflopen, over alle organen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            vacancies: {
+                                bodyName: string;
+                                seat: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    bodyId: string;
+                                    /** @enum {string} */
+                                    role: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                                    representsOrganisationId: string | null;
+                                    representsOrganisationName: string | null;
+                                    representsDiscipline: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other") | null;
+                                    representsConstituency: string | null;
+                                    termYears: number | null;
+                                    maxTerms: number | null;
+                                    version: number;
+                                };
+                            }[];
+                            endingTerms: {
+                                bodyName: string;
+                                seat: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    bodyId: string;
+                                    /** @enum {string} */
+                                    role: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                                    representsOrganisationId: string | null;
+                                    representsOrganisationName: string | null;
+                                    representsDiscipline: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other") | null;
+                                    representsConstituency: string | null;
+                                    termYears: number | null;
+                                    maxTerms: number | null;
+                                    version: number;
+                                };
+                                term: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    seatId: string;
+                                    /** Format: uuid */
+                                    personId: string;
+                                    personName: string;
+                                    startDate: string;
+                                    endDate: string | null;
+                                    version: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wie spreekt namens wie: de mandaten van de regio, per achterban; te filteren op vertegenwoordiger, zetel, orgaan, organisatie en peildatum */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                    personId?: string;
+                    seatId?: string;
+                    bodyId?: string;
+                    organisationId?: string;
+                    on?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                personId: string;
+                                personName: string;
+                                seat: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    role: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                                    /** Format: uuid */
+                                    bodyId: string;
+                                    bodyName: string;
+                                } | null;
+                                constituency: string;
+                                scope: string | null;
+                                validFrom: string;
+                                validTo: string | null;
+                                valid: boolean;
+                                organisations: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                document: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    contentType: string;
+                                    size: number;
+                                } | null;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een mandaat vastleggen: wie namens welke organisaties spreekt, waarover en hoe lang */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        seatId?: string | null;
+                        constituency: string;
+                        scope?: string | null;
+                        /** Format: date */
+                        validFrom: string;
+                        validTo?: string | null;
+                        organisationIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            personName: string;
+                            seat: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                role: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                            } | null;
+                            constituency: string;
+                            scope: string | null;
+                            validFrom: string;
+                            validTo: string | null;
+                            valid: boolean;
+                            organisations: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                contentType: string;
+                                size: number;
+                            } | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wie spreekt namens wie exporteren (CSV of xlsx), met dezelfde filters als de lijst */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    personId?: string;
+                    seatId?: string;
+                    bodyId?: string;
+                    organisationId?: string;
+                    on?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén mandaat */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            personName: string;
+                            seat: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                role: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                            } | null;
+                            constituency: string;
+                            scope: string | null;
+                            validFrom: string;
+                            validTo: string | null;
+                            valid: boolean;
+                            organisations: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                contentType: string;
+                                size: number;
+                            } | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Een mandaat wijzigen (reikwijdte, looptijd, achterban) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: uuid */
+                        personId?: string;
+                        seatId?: string | null;
+                        constituency?: string;
+                        scope?: string | null;
+                        /** Format: date */
+                        validFrom?: string;
+                        validTo?: string | null;
+                        organisationIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            personName: string;
+                            seat: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                role: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                            } | null;
+                            constituency: string;
+                            scope: string | null;
+                            validFrom: string;
+                            validTo: string | null;
+                            valid: boolean;
+                            organisations: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                contentType: string;
+                                size: number;
+                            } | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/mandates/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het document van een mandaat */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Het document dat het mandaat verleent uploaden (PDF, Word, PNG of JPEG; multipart veld 'file') */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            personName: string;
+                            seat: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                role: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                            } | null;
+                            constituency: string;
+                            scope: string | null;
+                            validFrom: string;
+                            validTo: string | null;
+                            valid: boolean;
+                            organisations: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                contentType: string;
+                                size: number;
+                            } | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/representatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wie spreekt vandaag namens deze organisatie: zetels die haar vertegenwoordigen en mandaten van haar achterbannen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            seats: {
+                                /** Format: uuid */
+                                seatId: string;
+                                /** @enum {string} */
+                                role: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                personId: string | null;
+                                personName: string | null;
+                            }[];
+                            mandates: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                personId: string;
+                                personName: string;
+                                seat: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    role: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                                    /** Format: uuid */
+                                    bodyId: string;
+                                    bodyName: string;
+                                } | null;
+                                constituency: string;
+                                scope: string | null;
+                                validFrom: string;
+                                validTo: string | null;
+                                valid: boolean;
+                                organisations: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                document: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    contentType: string;
+                                    size: number;
+                                } | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vergaderingen, eerstvolgende eerst: van één orgaan, in een periode, of met mine=true de eigen vergaderingen */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    bodyId?: string;
+                    from?: string;
+                    to?: string;
+                    mine?: string;
+                    sort?: "startsAt" | "-startsAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                title: string;
+                                startsAt: string;
+                                endsAt: string;
+                                location: string | null;
+                                onlineUrl: string | null;
+                                cancelled: boolean;
+                                sentAt: string | null;
+                                agendaVersion: number;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een vergadering van een orgaan plannen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        bodyId: string;
+                        title: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        location?: string | null;
+                        onlineUrl?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string;
+                            location: string | null;
+                            onlineUrl: string | null;
+                            cancelled: boolean;
+                            sentAt: string | null;
+                            agendaVersion: number;
+                            version: number;
+                            /** @enum {string} */
+                            bodyKind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                            day: string;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /** @description Null for a confidential item the caller may not see */
+                                title: string | null;
+                                /** @enum {string} */
+                                kind: "decision" | "discussion" | "information";
+                                description: string | null;
+                                presenterPersonId: string | null;
+                                presenterName: string | null;
+                                minutesAllotted: number | null;
+                                confidential: boolean;
+                            }[];
+                            members: {
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                roles: ("chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member")[];
+                                voting: boolean;
+                                attendance: ("present" | "absent" | "excused") | null;
+                            }[];
+                            quorum: {
+                                members: number;
+                                present: number;
+                                required: number | null;
+                                reached: boolean;
+                            };
+                            /** @description Markdown; render it sanitised */
+                            minutes: string | null;
+                            minutesVersion: number;
+                            minutesApprovedAt: string | null;
+                            minutesApprovedIn: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén vergadering met agenda, leden op de vergaderdatum, aanwezigheid en quorum */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string;
+                            location: string | null;
+                            onlineUrl: string | null;
+                            cancelled: boolean;
+                            sentAt: string | null;
+                            agendaVersion: number;
+                            version: number;
+                            /** @enum {string} */
+                            bodyKind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                            day: string;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /** @description Null for a confidential item the caller may not see */
+                                title: string | null;
+                                /** @enum {string} */
+                                kind: "decision" | "discussion" | "information";
+                                description: string | null;
+                                presenterPersonId: string | null;
+                                presenterName: string | null;
+                                minutesAllotted: number | null;
+                                confidential: boolean;
+                            }[];
+                            members: {
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                roles: ("chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member")[];
+                                voting: boolean;
+                                attendance: ("present" | "absent" | "excused") | null;
+                            }[];
+                            quorum: {
+                                members: number;
+                                present: number;
+                                required: number | null;
+                                reached: boolean;
+                            };
+                            /** @description Markdown; render it sanitised */
+                            minutes: string | null;
+                            minutesVersion: number;
+                            minutesApprovedAt: string | null;
+                            minutesApprovedIn: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Titel, tijd of plaats van een vergadering wijzigen (stuur version mee) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title?: string;
+                        /** Format: date-time */
+                        startsAt?: string;
+                        /** Format: date-time */
+                        endsAt?: string;
+                        location?: string | null;
+                        onlineUrl?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string;
+                            location: string | null;
+                            onlineUrl: string | null;
+                            cancelled: boolean;
+                            sentAt: string | null;
+                            agendaVersion: number;
+                            version: number;
+                            /** @enum {string} */
+                            bodyKind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                            day: string;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /** @description Null for a confidential item the caller may not see */
+                                title: string | null;
+                                /** @enum {string} */
+                                kind: "decision" | "discussion" | "information";
+                                description: string | null;
+                                presenterPersonId: string | null;
+                                presenterName: string | null;
+                                minutesAllotted: number | null;
+                                confidential: boolean;
+                            }[];
+                            members: {
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                roles: ("chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member")[];
+                                voting: boolean;
+                                attendance: ("present" | "absent" | "excused") | null;
+                            }[];
+                            quorum: {
+                                members: number;
+                                present: number;
+                                required: number | null;
+                                reached: boolean;
+                            };
+                            /** @description Markdown; render it sanitised */
+                            minutes: string | null;
+                            minutesVersion: number;
+                            minutesApprovedAt: string | null;
+                            minutesApprovedIn: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een vergadering afgelasten (wie de uitnodiging kreeg, krijgt een afzegging) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string;
+                            location: string | null;
+                            onlineUrl: string | null;
+                            cancelled: boolean;
+                            sentAt: string | null;
+                            agendaVersion: number;
+                            version: number;
+                            /** @enum {string} */
+                            bodyKind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                            day: string;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /** @description Null for a confidential item the caller may not see */
+                                title: string | null;
+                                /** @enum {string} */
+                                kind: "decision" | "discussion" | "information";
+                                description: string | null;
+                                presenterPersonId: string | null;
+                                presenterName: string | null;
+                                minutesAllotted: number | null;
+                                confidential: boolean;
+                            }[];
+                            members: {
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                roles: ("chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member")[];
+                                voting: boolean;
+                                attendance: ("present" | "absent" | "excused") | null;
+                            }[];
+                            quorum: {
+                                members: number;
+                                present: number;
+                                required: number | null;
+                                reached: boolean;
+                            };
+                            /** @description Markdown; render it sanitised */
+                            minutes: string | null;
+                            minutesVersion: number;
+                            minutesApprovedAt: string | null;
+                            minutesApprovedIn: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/agenda-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een agendapunt toevoegen (stuur agendaVersion mee: wie tegelijk bouwt, krijgt 409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agendaVersion: number;
+                        title: string;
+                        /** @enum {string} */
+                        kind: "decision" | "discussion" | "information";
+                        description?: string | null;
+                        presenterPersonId?: string | null;
+                        minutesAllotted?: number | null;
+                        confidential?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string;
+                            location: string | null;
+                            onlineUrl: string | null;
+                            cancelled: boolean;
+                            sentAt: string | null;
+                            agendaVersion: number;
+                            version: number;
+                            /** @enum {string} */
+                            bodyKind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                            day: string;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /** @description Null for a confidential item the caller may not see */
+                                title: string | null;
+                                /** @enum {string} */
+                                kind: "decision" | "discussion" | "information";
+                                description: string | null;
+                                presenterPersonId: string | null;
+                                presenterName: string | null;
+                                minutesAllotted: number | null;
+                                confidential: boolean;
+                            }[];
+                            members: {
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                roles: ("chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member")[];
+                                voting: boolean;
+                                attendance: ("present" | "absent" | "excused") | null;
+                            }[];
+                            quorum: {
+                                members: number;
+                                present: number;
+                                required: number | null;
+                                reached: boolean;
+                            };
+                            /** @description Markdown; render it sanitised */
+                            minutes: string | null;
+                            minutesVersion: number;
+                            minutesApprovedAt: string | null;
+                            minutesApprovedIn: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agenda-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Een agendapunt schrappen (agendaVersion in de query) */
+        delete: {
+            parameters: {
+                query: {
+                    agendaVersion: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string;
+                            location: string | null;
+                            onlineUrl: string | null;
+                            cancelled: boolean;
+                            sentAt: string | null;
+                            agendaVersion: number;
+                            version: number;
+                            /** @enum {string} */
+                            bodyKind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                            day: string;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /** @description Null for a confidential item the caller may not see */
+                                title: string | null;
+                                /** @enum {string} */
+                                kind: "decision" | "discussion" | "information";
+                                description: string | null;
+                                presenterPersonId: string | null;
+                                presenterName: string | null;
+                                minutesAllotted: number | null;
+                                confidential: boolean;
+                            }[];
+                            members: {
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                roles: ("chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member")[];
+                                voting: boolean;
+                                attendance: ("present" | "absent" | "excused") | null;
+                            }[];
+                            quorum: {
+                                members: number;
+                                present: number;
+                                required: number | null;
+                                reached: boolean;
+                            };
+                            /** @description Markdown; render it sanitised */
+                            minutes: string | null;
+                            minutesVersion: number;
+                            minutesApprovedAt: string | null;
+                            minutesApprovedIn: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Een agendapunt wijzigen (stuur agendaVersion mee) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agendaVersion: number;
+                        title?: string;
+                        /** @enum {string} */
+                        kind?: "decision" | "discussion" | "information";
+                        description?: string | null;
+                        presenterPersonId?: string | null;
+                        minutesAllotted?: number | null;
+                        confidential?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string;
+                            location: string | null;
+                            onlineUrl: string | null;
+                            cancelled: boolean;
+                            sentAt: string | null;
+                            agendaVersion: number;
+                            version: number;
+                            /** @enum {string} */
+                            bodyKind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                            day: string;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /** @description Null for a confidential item the caller may not see */
+                                title: string | null;
+                                /** @enum {string} */
+                                kind: "decision" | "discussion" | "information";
+                                description: string | null;
+                                presenterPersonId: string | null;
+                                presenterName: string | null;
+                                minutesAllotted: number | null;
+                                confidential: boolean;
+                            }[];
+                            members: {
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                roles: ("chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member")[];
+                                voting: boolean;
+                                attendance: ("present" | "absent" | "excused") | null;
+                            }[];
+                            quorum: {
+                                members: number;
+                                present: number;
+                                required: number | null;
+                                reached: boolean;
+                            };
+                            /** @description Markdown; render it sanitised */
+                            minutes: string | null;
+                            minutesVersion: number;
+                            minutesApprovedAt: string | null;
+                            minutesApprovedIn: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/agenda-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** De volgorde van de agenda vastleggen (elk agendapunt precies één keer) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agendaVersion: number;
+                        itemIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string;
+                            location: string | null;
+                            onlineUrl: string | null;
+                            cancelled: boolean;
+                            sentAt: string | null;
+                            agendaVersion: number;
+                            version: number;
+                            /** @enum {string} */
+                            bodyKind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                            day: string;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /** @description Null for a confidential item the caller may not see */
+                                title: string | null;
+                                /** @enum {string} */
+                                kind: "decision" | "discussion" | "information";
+                                description: string | null;
+                                presenterPersonId: string | null;
+                                presenterName: string | null;
+                                minutesAllotted: number | null;
+                                confidential: boolean;
+                            }[];
+                            members: {
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                roles: ("chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member")[];
+                                voting: boolean;
+                                attendance: ("present" | "absent" | "excused") | null;
+                            }[];
+                            quorum: {
+                                members: number;
+                                present: number;
+                                required: number | null;
+                                reached: boolean;
+                            };
+                            /** @description Markdown; render it sanitised */
+                            minutes: string | null;
+                            minutesVersion: number;
+                            minutesApprovedAt: string | null;
+                            minutesApprovedIn: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Aanwezigheid vastleggen (aanwezig, afwezig, afgemeld); het antwoord geeft het quorum */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            personId: string;
+                            /** @enum {string} */
+                            status: "present" | "absent" | "excused";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string;
+                            location: string | null;
+                            onlineUrl: string | null;
+                            cancelled: boolean;
+                            sentAt: string | null;
+                            agendaVersion: number;
+                            version: number;
+                            /** @enum {string} */
+                            bodyKind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                            day: string;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /** @description Null for a confidential item the caller may not see */
+                                title: string | null;
+                                /** @enum {string} */
+                                kind: "decision" | "discussion" | "information";
+                                description: string | null;
+                                presenterPersonId: string | null;
+                                presenterName: string | null;
+                                minutesAllotted: number | null;
+                                confidential: boolean;
+                            }[];
+                            members: {
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                roles: ("chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member")[];
+                                voting: boolean;
+                                attendance: ("present" | "absent" | "excused") | null;
+                            }[];
+                            quorum: {
+                                members: number;
+                                present: number;
+                                required: number | null;
+                                reached: boolean;
+                            };
+                            /** @description Markdown; render it sanitised */
+                            minutes: string | null;
+                            minutesVersion: number;
+                            minutesApprovedAt: string | null;
+                            minutesApprovedIn: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** De agenda naar de leden mailen met een iCalendar-uitnodiging (opnieuw sturen: 'Gewijzigd', zelfde afspraak) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recipients: number;
+                            withoutEmail: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** De notulen (Markdown) opslaan; stuur minutesVersion mee. Vastgestelde notulen: 409 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        minutesVersion: number;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string;
+                            location: string | null;
+                            onlineUrl: string | null;
+                            cancelled: boolean;
+                            sentAt: string | null;
+                            agendaVersion: number;
+                            version: number;
+                            /** @enum {string} */
+                            bodyKind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                            day: string;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /** @description Null for a confidential item the caller may not see */
+                                title: string | null;
+                                /** @enum {string} */
+                                kind: "decision" | "discussion" | "information";
+                                description: string | null;
+                                presenterPersonId: string | null;
+                                presenterName: string | null;
+                                minutesAllotted: number | null;
+                                confidential: boolean;
+                            }[];
+                            members: {
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                roles: ("chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member")[];
+                                voting: boolean;
+                                attendance: ("present" | "absent" | "excused") | null;
+                            }[];
+                            quorum: {
+                                members: number;
+                                present: number;
+                                required: number | null;
+                                reached: boolean;
+                            };
+                            /** @description Markdown; render it sanitised */
+                            minutes: string | null;
+                            minutesVersion: number;
+                            minutesApprovedAt: string | null;
+                            minutesApprovedIn: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/minutes/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** De notulen vaststellen in een latere vergadering van hetzelfde orgaan; daarna liggen ze vast */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        approvedInMeetingId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string;
+                            location: string | null;
+                            onlineUrl: string | null;
+                            cancelled: boolean;
+                            sentAt: string | null;
+                            agendaVersion: number;
+                            version: number;
+                            /** @enum {string} */
+                            bodyKind: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                            day: string;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /** @description Null for a confidential item the caller may not see */
+                                title: string | null;
+                                /** @enum {string} */
+                                kind: "decision" | "discussion" | "information";
+                                description: string | null;
+                                presenterPersonId: string | null;
+                                presenterName: string | null;
+                                minutesAllotted: number | null;
+                                confidential: boolean;
+                            }[];
+                            members: {
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                roles: ("chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member")[];
+                                voting: boolean;
+                                attendance: ("present" | "absent" | "excused") | null;
+                            }[];
+                            quorum: {
+                                members: number;
+                                present: number;
+                                required: number | null;
+                                reached: boolean;
+                            };
+                            /** @description Markdown; render it sanitised */
+                            minutes: string | null;
+                            minutesVersion: number;
+                            minutesApprovedAt: string | null;
+                            minutesApprovedIn: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/agenda.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De agenda als PDF: tijd en plaats, de agendapunten en de leden */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/minutes.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De notulen als PDF: aanwezigheid en quorum, het verslag, de besluiten en de actiepunten */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Of ik een agenda-abonnement heb */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een (nieuwe) geheime agenda-URL maken met mijn vergaderingen; een eerdere URL werkt daarna niet meer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Mijn agenda-abonnement opheffen */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een persoonlijke agenda (iCalendar) achter een geheime URL, voor agenda-apps; zonder inloggen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De besluitenlijst exporteren (CSV of xlsx), met dezelfde filters als de lijst */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    bodyId?: string;
+                    meetingId?: string;
+                    year?: number;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-items/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De actielijst exporteren (CSV of xlsx), met dezelfde filters als de lijst */
+        get: {
+            parameters: {
+                query?: {
+                    bodyId?: string;
+                    meetingId?: string;
+                    ownerPersonId?: string;
+                    mine?: string;
+                    open?: string;
+                    status?: "open" | "in_progress" | "done" | "cancelled";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De besluitenlijst: besluiten met hun nummer, nieuwste eerst, per orgaan, vergadering of jaar */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                    bodyId?: string;
+                    meetingId?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Per body per year, e.g. ST-2026-014 */
+                                number: string;
+                                text: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                /** Format: uuid */
+                                meetingId: string;
+                                meetingTitle: string;
+                                meetingStartsAt: string;
+                                agendaItemId: string | null;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een besluit van de vergadering vastleggen; het krijgt het volgende nummer van het orgaan in dat jaar */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        agendaItemId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Per body per year, e.g. ST-2026-014 */
+                            number: string;
+                            text: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            meetingTitle: string;
+                            meetingStartsAt: string;
+                            agendaItemId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Een besluit verbeteren zolang de notulen niet zijn vastgesteld (stuur version mee) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        text?: string;
+                        agendaItemId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Per body per year, e.g. ST-2026-014 */
+                            number: string;
+                            text: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            meetingTitle: string;
+                            meetingStartsAt: string;
+                            agendaItemId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De actielijst, eerst vervallend eerst: per orgaan, vergadering of eigenaar, mine=true voor de eigen acties, open=true voor wat nog loopt */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    bodyId?: string;
+                    meetingId?: string;
+                    ownerPersonId?: string;
+                    mine?: string;
+                    open?: string;
+                    status?: "open" | "in_progress" | "done" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                description: string;
+                                /** Format: uuid */
+                                ownerPersonId: string;
+                                ownerName: string;
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "open" | "in_progress" | "done" | "cancelled";
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                /** Format: uuid */
+                                meetingId: string;
+                                meetingTitle: string;
+                                agendaItemId: string | null;
+                                /** @description The acting user owns it, and so may move its status */
+                                mine: boolean;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een actiepunt uit de vergadering vastleggen: wie doet wat, wanneer klaar */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        /** Format: uuid */
+                        ownerPersonId: string;
+                        /** Format: date */
+                        dueDate: string;
+                        agendaItemId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            description: string;
+                            /** Format: uuid */
+                            ownerPersonId: string;
+                            ownerName: string;
+                            dueDate: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "done" | "cancelled";
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            meetingTitle: string;
+                            agendaItemId: string | null;
+                            /** @description The acting user owns it, and so may move its status */
+                            mine: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Een actiepunt wijzigen (bureau) of de status van de eigen actie bijwerken (eigenaar); stuur version mee */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        description?: string;
+                        /** Format: uuid */
+                        ownerPersonId?: string;
+                        /** Format: date */
+                        dueDate?: string;
+                        /** @enum {string} */
+                        status?: "open" | "in_progress" | "done" | "cancelled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            description: string;
+                            /** Format: uuid */
+                            ownerPersonId: string;
+                            ownerName: string;
+                            dueDate: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "done" | "cancelled";
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            meetingTitle: string;
+                            agendaItemId: string | null;
+                            /** @description The acting user owns it, and so may move its status */
+                            mine: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

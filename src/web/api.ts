@@ -53,3 +53,13 @@ export function unwrap<R extends { data?: unknown; error?: unknown; response: Re
   }
   return result.data as NonNullable<R["data"]>;
 }
+
+/** An upload of one file in multipart field "file", as openapi-fetch options (`...fileBody(f)`). */
+export const fileBody = (file: File) => ({
+  body: {} as never,
+  bodySerializer: () => {
+    const data = new FormData();
+    data.append("file", file);
+    return data;
+  },
+});

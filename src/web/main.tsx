@@ -16,6 +16,8 @@ const theme = createTheme({
   primaryColor: "blue",
   primaryShade: 8,
   defaultRadius: "md",
+  // People who ask their system for less motion get no transitions (notifications, menus).
+  respectReducedMotion: true,
   components: {
     // A table wider than the screen scrolls in its own box; keyboard users must reach that box.
     TableScrollContainer: TableScrollContainer.extend({ defaultProps: { type: "native", tabIndex: 0 } }),

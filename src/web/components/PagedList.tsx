@@ -26,6 +26,10 @@ export function usePagedList<P extends Page>(
   return { list, rows, firstPage: list.data?.pages[0] };
 }
 
+/** How many rows are loaded, "50+" while more pages can be loaded (the count is then a lower bound). */
+export const loadedCount = (list: { hasNextPage: boolean }, rows: unknown[]) =>
+  `${rows.length}${list.hasNextPage ? "+" : ""}`;
+
 /** "Meer laden", shown while the list has a next page. */
 export function MoreButton({ list }: { list: ReturnType<typeof usePagedList>["list"] }) {
   const { t } = useT();

@@ -39,5 +39,19 @@ export const formatDateTime = (iso: string | null | undefined, lang: "nl" | "en"
         timeZone: "Europe/Amsterdam",
       }).format(new Date(iso))
     : "—";
+/** The wall-clock time in the Netherlands of a moment (21:30). */
+export const formatTime = (iso: string, lang: "nl" | "en") =>
+  new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", {
+    timeStyle: "short",
+    timeZone: "Europe/Amsterdam",
+  }).format(new Date(iso));
 export const formatNumber = (n: number, lang: "nl" | "en") =>
   new Intl.NumberFormat(lang === "en" ? "en-GB" : "nl-NL").format(n);
+/** A calendar date (`2026-03-01`) as people write it: 1-3-2026, or "—" when there is none. */
+export const formatDate = (isoDate: string | null | undefined, lang: "nl" | "en") =>
+  isoDate
+    ? new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", {
+        dateStyle: "medium",
+        timeZone: "UTC",
+      }).format(new Date(`${isoDate}T00:00:00Z`))
+    : "—";

@@ -17,6 +17,7 @@ import { useState } from "react";
 import { ApiProblem, api, unwrap } from "../../api";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, setLanguage, useT } from "../../i18n";
+import { CalendarFeedSection } from "../governance/CalendarFeedSection";
 import { TotpSection } from "./TotpSection";
 
 export function ProfilePage() {
@@ -100,6 +101,7 @@ export function ProfilePage() {
         </form>
       </Paper>
       <TotpSection />
+      <CalendarFeedSection />
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="sm">
           {t("profile.sessions")}

@@ -2,6 +2,7 @@ import { Anchor, Group, Select, Stack, Table, Text, TextInput } from "@mantine/c
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
+import { isIsoDate } from "../../../shared/dates";
 import { MEMBERSHIP_BODIES, type MembershipBody } from "../../../shared/network";
 import { api, unwrap } from "../../api";
 import { ExportButtons } from "../../components/ExportButtons";
@@ -17,7 +18,7 @@ export function MemberCountsPage() {
   const { t, lang } = useT();
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const [kind, setKind] = useState<MembershipBody | null>("neighbourhood_network");
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const valid = isIsoDate(date);
   const table = useQuery({
     queryKey: ["member-counts-table", date, kind],
     enabled: valid,

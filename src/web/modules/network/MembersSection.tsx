@@ -16,6 +16,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
+import { isIsoDate, today } from "../../../shared/dates";
 import { MEMBERSHIP_TYPES } from "../../../shared/network";
 import { ApiProblem, api, unwrap } from "../../api";
 import { BarList } from "../../components/BarList";
@@ -23,8 +24,6 @@ import { useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
 import { notify, notifyError } from "../../notify";
 import { EndMembership } from "./EndMembership";
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The members of a coöperatie, vereniging, zorggroep or WSV on a chosen date: how many per
@@ -34,7 +33,7 @@ export function MembersSection({ organisationId, canEdit }: { organisationId: st
   const { t } = useT();
   const queryClient = useQueryClient();
   const [date, setDate] = useState(today());
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const valid = isIsoDate(date);
   const counts = useQuery({
     queryKey: ["member-counts", organisationId, date],
     enabled: valid,

@@ -7,6 +7,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
 import { notify, notifyError } from "../../notify";
 import { useSession } from "../../session";
+import { RepresentativesSection } from "../governance/RepresentativesSection";
 import { CoverageSection } from "./CoverageSection";
 import { MembersSection } from "./MembersSection";
 import { MergeSection } from "./MergeSection";
@@ -129,6 +130,7 @@ export function OrganisationPage() {
       {isMembershipBody(o.kind) && (
         <MembersSection organisationId={o.id} canEdit={Boolean(session?.permissions["membership.create"])} />
       )}
+      <RepresentativesSection organisationId={o.id} />
       {session?.permissions["organisation.merge"] && (o.status === "active" || o.status === "founding") && (
         <MergeSection organisation={o} />
       )}

@@ -14,7 +14,7 @@ import {
 import { useForm } from "@mantine/form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiProblem, api, unwrap } from "../../api";
+import { ApiProblem, api, fileBody, unwrap } from "../../api";
 import { PageTitle } from "../../components/PageTitle";
 import { formatNumber, useT } from "../../i18n";
 import { notify, notifyError } from "../../notify";
@@ -39,16 +39,7 @@ export function RegionSettingsPage() {
     if (!logo) return;
     setLogoError(null);
     try {
-      const updated = unwrap(
-        await api.PUT("/api/v1/region/logo", {
-          body: {} as never,
-          bodySerializer: () => {
-            const data = new FormData();
-            data.append("file", logo);
-            return data;
-          },
-        }),
-      );
+      const updated = unwrap(await api.PUT("/api/v1/region/logo", fileBody(logo)));
       queryClient.setQueryData(["region"], updated);
       setLogo(null);
       notify(t("settings.logoSaved"));
@@ -87,6 +78,7 @@ export function RegionSettingsPage() {
               onChange={setLogo}
               error={logoError}
               clearable
+              clearButtonProps={{ "aria-label": t("common.clear") }}
             />
             <Button onClick={uploadLogo} disabled={!logo}>
               {t("settings.uploadLogo")}

@@ -1,0 +1,63 @@
+import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useState } from "react";
+import { isIsoDate, today } from "../../../shared/dates";
+import { api, unwrap } from "../../api";
+import { ExportButtons } from "../../components/ExportButtons";
+import { loadedCount, MoreButton, usePagedList } from "../../components/PagedList";
+import { PageTitle } from "../../components/PageTitle";
+import { formatDate, useT } from "../../i18n";
+import { useSession } from "../../session";
+import { MandateForm } from "./MandateForm";
+import { MandateTable } from "./MandateTable";
+
+/** Who speaks for whom across the region: every mandate valid on a date, searchable by constituency. */
+export function MandatesPage() {
+  const { t, lang } = useT();
+  const session = useSession();
+  const [q, setQ] = useState("");
+  const [search] = useDebouncedValue(q.trim(), 250);
+  const [on, setOn] = useState(today());
+  const [adding, setAdding] = useState(false);
+  const filter = { q: search || undefined, on: isIsoDate(on) ? on : undefined };
+  const fetchPage = async (cursor?: string) =>
+    unwrap(await api.GET("/api/v1/mandates", { params: { query: { ...filter, cursor, limit: 50 } } }));
+  const { list, rows } = usePagedList(["mandates", filter], fetchPage);
+  const count = loadedCount(list, rows);
+  const canEdit = Boolean(session?.permissions["mandate.update"]);
+
+  return (
+    <Stack>
+      <PageTitle>{t("mandate.title")}</PageTitle>
+      <Text>{t("mandate.intro")}</Text>
+      <Group wrap="wrap" align="flex-end">
+        <TextInput label={t("mandate.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+        <TextInput
+          type="date"
+          label={t("mandate.validOn")}
+          description={t("mandate.validOnHelp")}
+          value={on}
+          onChange={(e) => setOn(e.currentTarget.value)}
+        />
+      </Group>
+      <Group justify="space-between" wrap="wrap">
+        <Text size="sm" aria-live="polite">
+          {filter.on
+            ? t("mandate.countOn", { count, date: formatDate(filter.on, lang) })
+            : t("mandate.count", { count })}
+        </Text>
+        <Group gap="xs">
+          <ExportButtons path="/api/v1/mandates/export" filter={filter} />
+          {session?.permissions["mandate.create"] && !adding && (
+            <Button size="xs" onClick={() => setAdding(true)}>
+              {t("mandate.add")}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {adding && <MandateForm onDone={() => setAdding(false)} />}
+      <MandateTable mandates={rows} canEdit={canEdit} />
+      <MoreButton list={list} />
+    </Stack>
+  );
+}
