@@ -15,7 +15,16 @@ export const SCALE = {
   persons: 100_000,
   workRelations: 150_000,
   memberships: 200_000,
+  bodies: 3_000,
+  seatsPerBody: 10,
+  meetings: 30_000,
+  agendaItems: 300_000,
+  decisions: 50_000,
+  actionItems: 100_000,
 } as const;
+
+/** The bench's own account (account 0, a beheerder of region 0) is person 0, who sits in ten bodies. */
+export const BENCH_ACCOUNT_EMAIL = "account0@bench.example";
 
 /**
  * A deterministic, valid (version 4, RFC 9562 variant) uuid for `kind` number `n`, as SQL: md5
@@ -26,6 +35,8 @@ const idOf = (kind: string, n: string) =>
 
 /** The region every measurement reads: region 0. */
 export const benchRegionId = (db: Db) => one(db, sql`select ${idOf("region", "0")} as id`);
+/** The account the bench's token belongs to: account 0, a beheerder of region 0. */
+export const benchAccountId = (db: Db) => one(db, sql`select ${idOf("user", "0")} as id`);
 
 const FIRST =
   "Anna Bram Daan Emma Fenna Gijs Hanna Ilse Jeroen Karin Lars Maud Noor Olaf Pien Ruben Sanne Thijs Vera Wout".split(
@@ -92,6 +103,11 @@ const ORG_WORDS = [
  */
 function parts() {
   const { regions, accounts, auditRows, organisations, persons, workRelations, memberships } = SCALE;
+  const { bodies, seatsPerBody, meetings, agendaItems, decisions, actionItems } = SCALE;
+  const personsPerRegion = Math.floor(persons / regions);
+  /** Person number of the `i`-th person of the region of `regionOf`. */
+  const personIn = (regionOf: string, i: string) =>
+    `((${regionOf}) % ${regions} + ${regions} * ((${i}) % ${personsPerRegion}))`;
   const orgsPerRegion = Math.floor(organisations / regions);
   /** Organisation number `i`-th of the region of `regionOf` (so every reference stays in-region). */
   const orgIn = (regionOf: string, i: string) =>
@@ -165,6 +181,54 @@ function parts() {
                    ${idOf("person", "p")}, (array['member','member','aspirant','extraordinary'])[1 + m % 4],
                    date '2012-01-01' + (m % 4000), case when m % 11 = 0 then date '2025-06-30' end
             from (select m, m % ${persons} as p from generate_series(0, ${memberships - 1}) m) s`,
+      ],
+    },
+    {
+      label: `${bodies.toLocaleString("nl-NL")} organen, ${meetings.toLocaleString("nl-NL")} vergaderingen, ${agendaItems.toLocaleString("nl-NL")} agendapunten, ${decisions.toLocaleString("nl-NL")} besluiten, ${actionItems.toLocaleString("nl-NL")} actiepunten`,
+      present: sql`select count(*)::int as n from bodies where region_id = ${idOf("region", "0")}`,
+      build: [
+        // Body b lives in region b % regions; its meetings, items, decisions and actions follow it.
+        sql`insert into bodies (id, region_id, kind, name, quorum_percent)
+            select ${idOf("body", "b")}, ${idOf("region", `(b % ${regions})`)},
+                   (array['working_group','steering_group','medical_council','board','advisory_council'])[1 + (b / ${regions}) % 5],
+                   'Orgaan ' || b, 50
+            from generate_series(0, ${bodies - 1}) b`,
+        sql`insert into seats (id, region_id, body_id, role, term_years)
+            select ${idOf("seat", "s")}, ${idOf("region", `((s % ${bodies}) % ${regions})`)}, ${idOf("body", `(s % ${bodies})`)},
+                   case when s < ${bodies} then 'chair' when s % 9 = 0 then 'advisor' else 'member' end, 3
+            from generate_series(0, ${bodies * seatsPerBody - 1}) s`,
+        sql`insert into seat_terms (region_id, seat_id, person_id, start_date)
+            select ${idOf("region", `((s % ${bodies}) % ${regions})`)}, ${idOf("seat", "s")},
+                   ${idOf("person", personIn(`s % ${bodies}`, "s * 31 + 1"))}, date '2024-01-01'
+            from generate_series(0, ${bodies * seatsPerBody - 1}) s`,
+        // Person 0 (region 0) is the bench account's person, with a seat in ten of region 0's bodies.
+        sql`update persons set email = ${BENCH_ACCOUNT_EMAIL} where id = ${idOf("person", "0")}`,
+        sql`insert into seats (id, region_id, body_id, role)
+            select ${idOf("benchseat", "k")}, ${idOf("region", "0")}, ${idOf("body", `(k * ${regions})`)}, 'member'
+            from generate_series(0, 9) k`,
+        sql`insert into seat_terms (region_id, seat_id, person_id, start_date)
+            select ${idOf("region", "0")}, ${idOf("benchseat", "k")}, ${idOf("person", "0")}, date '2024-01-01'
+            from generate_series(0, 9) k`,
+        sql`insert into meetings (id, region_id, body_id, title, starts_at, ends_at, sent_at)
+            select ${idOf("meeting", "m")}, ${idOf("region", `((m % ${bodies}) % ${regions})`)}, ${idOf("body", `(m % ${bodies})`)},
+                   'Vergadering ' || m, t, t + interval '2 hours', t - interval '14 days'
+            from (select m, timestamptz '2025-01-06 16:00+01' + (m / ${bodies}) * interval '61 days' + (m % 5) * interval '1 day' as t
+                  from generate_series(0, ${meetings - 1}) m) s`,
+        sql`insert into agenda_items (region_id, meeting_id, position, title, kind, minutes_allotted, confidential)
+            select ${idOf("region", `((i % ${meetings}) % ${bodies} % ${regions})`)}, ${idOf("meeting", `(i % ${meetings})`)},
+                   1 + i / ${meetings}, 'Agendapunt ' || i,
+                   (array['decision','discussion','information'])[1 + i % 3], 15, i % 17 = 0
+            from generate_series(0, ${agendaItems - 1}) i`,
+        sql`insert into decisions (region_id, body_id, meeting_id, year, sequence, number, text)
+            select ${idOf("region", `(m % ${bodies} % ${regions})`)}, ${idOf("body", `(m % ${bodies})`)}, ${idOf("meeting", "m")},
+                   y, d, 'WG-' || y || '-' || lpad(d::text, 3, '0'), 'Besluit ' || d || ' over het regioplan'
+            from (select d, d % ${meetings} as m, 2025 + ((d % ${meetings}) / ${bodies}) * 61 / 365 as y
+                  from generate_series(0, ${decisions - 1}) d) s`,
+        sql`insert into action_items (region_id, body_id, meeting_id, description, owner_person_id, due_date, status)
+            select ${idOf("region", `(m % ${bodies} % ${regions})`)}, ${idOf("body", `(m % ${bodies})`)}, ${idOf("meeting", "m")},
+                   'Actie ' || a, ${idOf("person", personIn(`m % ${bodies}`, "a * 7"))},
+                   date '2025-01-20' + (a % 720), (array['open','in_progress','done','done','cancelled'])[1 + a % 5]
+            from (select a, a % ${meetings} as m from generate_series(0, ${actionItems - 1}) a) s`,
       ],
     },
   ];

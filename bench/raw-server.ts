@@ -3,11 +3,12 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 
 /**
- * The raw limit: the same list SQL as the app's two measured endpoints, served by node:http and
+ * The raw limit: the same list SQL as the app's measured endpoints, served by node:http and
  * one database driver, with no framework, validation, auth, transaction or row-level security.
  * Started by bench/run.ts with BENCH_REGION, and DATABASE_URL or DATA_DIR.
  */
 const region = process.env.BENCH_REGION!;
+const user = process.env.BENCH_USER!;
 type Query = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
 async function connect(): Promise<Query> {
@@ -164,7 +165,119 @@ async function socialMap(params: URLSearchParams) {
   };
 }
 
+const iso = (d: unknown) => (d as Date).toISOString();
+const isoDate = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+
+/** The acting user's person, as the app finds it: by e-mail address. */
+async function personOfUser() {
+  const rows = await query(
+    `select p.id from persons p join users u on u.region_id = p.region_id and u.id = $2
+     where p.region_id = $1 and lower(p.email) = lower(u.email) order by p.created_at limit 1`,
+    [region, user],
+  );
+  return (rows[0]?.id as string | undefined) ?? null;
+}
+
+async function decisions(params: URLSearchParams) {
+  const limit = Number(params.get("limit") ?? 50);
+  const rows = await query(
+    `select d.*, b.name as body_name, m.title as meeting_title, m.starts_at as meeting_starts_at
+     from decisions d
+     join bodies b on b.region_id = d.region_id and b.id = d.body_id
+     join meetings m on m.region_id = d.region_id and m.id = d.meeting_id
+     where d.region_id = $1 order by d.year desc, d.sequence desc, d.id desc limit $2`,
+    [region, limit + 1],
+  );
+  const items = rows.slice(0, limit).map((d) => ({
+    id: d.id,
+    number: d.number,
+    text: d.text,
+    bodyId: d.body_id,
+    bodyName: d.body_name,
+    meetingId: d.meeting_id,
+    meetingTitle: d.meeting_title,
+    meetingStartsAt: iso(d.meeting_starts_at),
+    agendaItemId: d.agenda_item_id,
+    version: d.version,
+  }));
+  const last = rows[limit - 1];
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? cursorOf([last.year, last.sequence, last.id]) : null,
+  };
+}
+
+async function actionItems(params: URLSearchParams) {
+  const limit = Number(params.get("limit") ?? 50);
+  // One statement, as the app: the owner's name and "mine" are subqueries.
+  const rows = await query(
+    `select a.*, b.name as body_name, m.title as meeting_title,
+       (select concat_ws(' ', p.given_name, nullif(p.name_prefix, ''), p.family_name) from persons p
+        where p.region_id = $1 and p.id = a.owner_person_id) as owner_name,
+       coalesce(a.owner_person_id = (select p.id from persons p join users u on u.region_id = p.region_id and u.id = $2
+         where p.region_id = $1 and lower(p.email) = lower(u.email) order by p.created_at limit 1), false) as mine
+     from action_items a
+     join bodies b on b.region_id = a.region_id and b.id = a.body_id
+     join meetings m on m.region_id = a.region_id and m.id = a.meeting_id
+     where a.region_id = $1 and a.status in ('open', 'in_progress') order by a.due_date, a.id limit $3`,
+    [region, user, limit + 1],
+  );
+  const items = rows.slice(0, limit).map((a) => ({
+    id: a.id,
+    description: a.description,
+    ownerPersonId: a.owner_person_id,
+    ownerName: a.owner_name ?? "",
+    dueDate: isoDate(a.due_date),
+    status: a.status,
+    bodyId: a.body_id,
+    bodyName: a.body_name,
+    meetingId: a.meeting_id,
+    meetingTitle: a.meeting_title,
+    agendaItemId: a.agenda_item_id,
+    mine: a.mine,
+    version: a.version,
+  }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? cursorOf([last.dueDate, last.id]) : null };
+}
+
+/** "My meetings": the meetings of the bodies in which the user's person holds a seat on the day. */
+async function myMeetings(params: URLSearchParams) {
+  const limit = Number(params.get("limit") ?? 50);
+  const person = await personOfUser();
+  const day = `(m.starts_at at time zone 'Europe/Amsterdam')::date`;
+  const rows = await query(
+    `select m.*, b.name as body_name from meetings m
+     join bodies b on b.region_id = m.region_id and b.id = m.body_id
+     where m.region_id = $1 and m.starts_at >= $2::date::timestamp at time zone 'Europe/Amsterdam'
+       and exists (select 1 from seat_terms t join seats s on s.region_id = t.region_id and s.id = t.seat_id
+         where t.region_id = $1 and t.person_id = $3 and s.body_id = m.body_id
+           and t.start_date <= ${day} and (t.end_date is null or t.end_date >= ${day}))
+     order by m.starts_at, m.id limit $4`,
+    [region, params.get("from"), person, limit + 1],
+  );
+  const items = rows.slice(0, limit).map((m) => ({
+    id: m.id,
+    bodyId: m.body_id,
+    bodyName: m.body_name,
+    title: m.title,
+    startsAt: iso(m.starts_at),
+    endsAt: iso(m.ends_at),
+    location: m.location,
+    onlineUrl: m.online_url,
+    cancelled: m.cancelled_at !== null,
+    sentAt: m.sent_at ? iso(m.sent_at) : null,
+    agendaVersion: m.agenda_version,
+    version: m.version,
+  }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? cursorOf([last.startsAt, last.id]) : null };
+}
+
 const routes: Record<string, (params: URLSearchParams) => Promise<unknown>> = {
+  "/api/v1/decisions": decisions,
+  "/api/v1/action-items": actionItems,
+  "/api/v1/meetings": myMeetings,
   "/api/v1/organisations": organisations,
   "/api/v1/social-map": socialMap,
   "/api/v1/audit-events": auditEvents,

@@ -19,7 +19,7 @@ import pg from "pg";
 import { createApiToken } from "../src/server/modules/accounts/auth-service.js";
 import { inRegion } from "../src/server/platform/context.js";
 import { migrateDatabase, openDatabase } from "../src/server/platform/db.js";
-import { benchRegionId, generateDataset, SCALE } from "./dataset.js";
+import { benchAccountId, benchRegionId, generateDataset, SCALE } from "./dataset.js";
 import { measureImport } from "./import-measure.js";
 
 const { values: opts } = parseArgs({
@@ -45,6 +45,9 @@ const ENDPOINTS = [
     name: "sociale kaart (tikfout + soort + discipline, 25)",
     path: "/api/v1/social-map?q=fysioterapie%20Leidn&kind=physiotherapy&discipline=physiotherapist&limit=25",
   },
+  { name: "besluitenlijst (nieuwste eerst, 50)", path: "/api/v1/decisions?limit=50" },
+  { name: "actielijst (lopend, 50)", path: "/api/v1/action-items?open=true&limit=50" },
+  { name: "mijn vergaderingen (50)", path: "/api/v1/meetings?mine=true&from=2025-01-01&limit=50" },
 ];
 const CONNECTIONS = [1, 10];
 
@@ -73,11 +76,13 @@ async function prepareData(env: Record<string, string>) {
     log(`Dataset ${JSON.stringify(SCALE)}: wat ontbreekt wordt gebouwd (--regenerate bouwt alles opnieuw).`);
     await generateDataset(database.db, log);
     const regionId = await benchRegionId(database.db);
+    // The token belongs to account 0, whose person sits in ten bodies: "my meetings" has rows.
+    const userId = await benchAccountId(database.db);
     const token = await inRegion(database.db, regionId, async (tx) => {
       await tx.execute(sql`delete from api_tokens where name = 'bench'`);
-      return (await createApiToken(tx, { regionId, userId: null, name: "bench", role: "beheerder" })).token;
+      return (await createApiToken(tx, { regionId, userId, name: "bench", role: "beheerder" })).token;
     });
-    return { regionId, token };
+    return { regionId, userId, token };
   } finally {
     await database.close();
   }
@@ -157,7 +162,7 @@ async function measure(url: string, token: string, connections: number, pid: num
 }
 
 const { env } = await prepareStore();
-const { regionId, token } = await prepareData(env);
+const { regionId, userId, token } = await prepareData(env);
 
 // The app as `npm start` runs it: the bundle in dist/server, on plain node.
 execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: root, stdio: "inherit" });
@@ -171,7 +176,7 @@ const key = (endpoint: string, kind: string, connections: number) => `${endpoint
 // One server at a time: the embedded database allows one process, and they must not share the cores.
 for (const [kind, args] of Object.entries(servers)) {
   const port = kind === "raw" ? 3901 : 3900;
-  const child = await startServer(args, { ...env, BENCH_REGION: regionId }, port);
+  const child = await startServer(args, { ...env, BENCH_REGION: regionId, BENCH_USER: userId }, port);
   log(`${kind}: gestart (pid ${child.pid}, ${Math.round(rssMb(child.pid!))} MB RSS in rust)`);
   for (const endpoint of ENDPOINTS) {
     for (const connections of CONNECTIONS) {
