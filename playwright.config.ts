@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { SMTP_PORT } from "./tests/e2e/mailbox";
+import { SMTP_PORT } from "./tests/support/mailbox";
 
 // Browser journeys against the real server (embedded database, demo region) in Debian's Chromium.
 const PORT = 3210;
@@ -33,7 +33,7 @@ export default defineConfig({
       DATA_DIR: ".tmp/e2e-data",
       LOG_LEVEL: "warn",
       DEMO: "1",
-      // Mail goes to the real SMTP peer each journey starts (tests/e2e/mailbox.ts).
+      // Mail goes to the real SMTP peer each journey starts (tests/support/mailbox.ts).
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,
     },

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import * as OTPAuth from "otpauth";
-import { axeClean, logIn, newPage } from "./helpers";
-import { startMailbox } from "./mailbox";
+import { startMailbox } from "../support/mailbox";
+import { axeClean, choose, logIn, newPage } from "./helpers";
 
 let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 test.beforeAll(async () => {
@@ -54,16 +54,14 @@ test("a beheerder invites someone by e-mail, changes the role, and the logboek s
   await page.getByRole("link", { name: "Gebruikers" }).click();
   await page.getByLabel("Zoek op naam of e-mail").fill("karin");
   await expect(page.getByText("1 gebruikers")).toBeVisible();
-  await page.getByRole("combobox", { name: "Rol van Karin de Wit" }).click();
-  await page.getByRole("option", { name: "Bestuur" }).click();
+  await choose(page.getByRole("combobox", { name: "Rol van Karin de Wit" }), "Bestuur");
   await expect(page.getByText("Opgeslagen")).toBeVisible();
   await expect(page.getByRole("combobox", { name: "Rol van Karin de Wit" })).toHaveValue("Bestuur");
 
   // Logboek, filtered on the person who acted, and exported.
   await page.getByRole("link", { name: "Logboek" }).click();
   await expect(page.getByRole("cell", { name: "invite" }).first()).toBeVisible();
-  await page.getByRole("combobox", { name: "Persoon" }).fill("Karin");
-  await page.getByRole("option", { name: /Karin de Wit/ }).click();
+  await choose(page.getByRole("combobox", { name: "Persoon" }), /Karin de Wit/, { search: "Karin" });
   await expect(page.getByRole("cell", { name: "accept_invitation" }).first()).toBeVisible();
   await expect(page.getByRole("cell", { name: "invite", exact: true })).toHaveCount(0);
   await axeClean(page);
@@ -76,6 +74,8 @@ test("someone who forgot the password resets it through the e-mailed link", asyn
   const page = await newPage(browser);
   await page.goto("/inloggen");
   await page.getByRole("link", { name: "Wachtwoord vergeten?" }).click();
+  // The login page has an e-mail field too: wait for the new page before typing.
+  await expect(page.getByRole("heading", { name: "Wachtwoord vergeten" })).toBeVisible();
   await page.getByLabel("E-mailadres").fill("projectleider@zhn.demo");
   await page.getByRole("button", { name: "Stuur de link" }).click();
   await expect(page.getByText("Als het adres bekend is, is de link verstuurd")).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { axeClean, logIn, newPage } from "./helpers";
+import { axeClean, choose, logIn, newPage } from "./helpers";
 
 test("the bureau merges one zorggroep into another after seeing what moves", async ({ browser }) => {
   const page = await newPage(browser);
@@ -10,9 +10,7 @@ test("the bureau merges one zorggroep into another after seeing what moves", asy
   await expect(page.getByRole("heading", { name: "Zorggroep Groene Hart" })).toBeVisible();
 
   const target = page.getByRole("combobox", { name: "Gaat op in" });
-  await target.click();
-  await target.fill("Zorggroep Bollenstreek");
-  await page.getByRole("option", { name: "Zorggroep Bollenstreek" }).click();
+  await choose(target, "Zorggroep Bollenstreek", { search: "Zorggroep Bollenstreek" });
   await page.getByLabel("Per datum").fill("2027-01-01");
   await page.getByRole("button", { name: "Bekijk wat er verhuist" }).click();
   const preview = page.getByRole("region", { name: "Wat er verhuist" });

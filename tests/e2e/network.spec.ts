@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { axeClean, logIn, newPage } from "./helpers";
+import { axeClean, choose, logIn, newPage } from "./helpers";
 
 test("the bureau finds organisations, adds a practice under a WSV, and exports the list", async ({
   browser,
@@ -12,11 +12,10 @@ test("the bureau finds organisations, adds a practice under a WSV, and exports t
   await axeClean(page);
 
   await page.getByLabel("Zoek op naam, plaats, AGB of KvK").fill("katwijk");
-  await page
-    .getByRole("textbox", { name: "Soort" })
-    .or(page.getByRole("combobox", { name: "Soort" }))
-    .click();
-  await page.getByRole("option", { name: "Apotheek" }).click();
+  await choose(
+    page.getByRole("textbox", { name: "Soort" }).or(page.getByRole("combobox", { name: "Soort" })),
+    "Apotheek",
+  );
   await expect(page.getByText("1 organisaties")).toBeVisible();
   await expect(page.getByRole("link", { name: "Apotheek Katwijk" })).toBeVisible();
   const download = page.waitForEvent("download");
@@ -32,13 +31,10 @@ test("the bureau finds organisations, adds a practice under a WSV, and exports t
   await expect(page.getByText("Vul een postcode in als 1234 AB")).toBeVisible();
   await axeClean(page);
   await postcode.fill("2221ab");
-  await page.getByRole("combobox", { name: "Valt onder" }).fill("WSV Katwijk");
-  await page.getByRole("option", { name: "WSV Katwijk" }).click();
+  await choose(page.getByRole("combobox", { name: "Valt onder" }), "WSV Katwijk", { search: "WSV Katwijk" });
   // Gemeente and wijk come from the werkgebied.
-  await page.getByRole("combobox", { name: "Gemeente" }).click();
-  await page.getByRole("option", { name: "Katwijk", exact: true }).click();
-  await page.getByRole("combobox", { name: "Wijk" }).click();
-  await page.getByRole("option", { name: "Katwijk aan Zee (WK053700)" }).click();
+  await choose(page.getByRole("combobox", { name: "Gemeente" }), "Katwijk", { exact: true });
+  await choose(page.getByRole("combobox", { name: "Wijk" }), "Katwijk aan Zee (WK053700)");
   await page.getByRole("button", { name: "Organisatie toevoegen" }).click();
 
   await expect(page.getByRole("heading", { name: "Huisartsenpraktijk Het Anker" })).toBeVisible();
@@ -91,8 +87,7 @@ test("the bureau adds a person and records where she works", async ({ browser })
   await big.blur();
   await expect(page.getByText("Een BIG-nummer heeft 11 cijfers")).toBeVisible();
   await big.fill("123.456.789.01");
-  await page.getByRole("combobox", { name: "Disciplines" }).click();
-  await page.getByRole("option", { name: "Huisarts", exact: true }).click();
+  await choose(page.getByRole("combobox", { name: "Disciplines" }), "Huisarts", { exact: true });
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "Persoon toevoegen" }).click();
 
@@ -101,8 +96,9 @@ test("the bureau adds a person and records where she works", async ({ browser })
   await expect(page.getByText("Nog geen werkrelaties.")).toBeVisible();
   await expect(page.getByText("Geen lidmaatschappen.")).toBeVisible();
   const add = page.getByRole("form", { name: "Werkrelatie toevoegen" });
-  await add.getByRole("combobox", { name: "Organisatie" }).fill("Apotheek Lisse");
-  await page.getByRole("option", { name: "Apotheek Lisse" }).click();
+  await choose(add.getByRole("combobox", { name: "Organisatie" }), "Apotheek Lisse", {
+    search: "Apotheek Lisse",
+  });
   await add.getByLabel("Functie").fill("Waarnemend huisarts");
   await add.getByLabel("FTE").fill("0,4");
   await add.getByRole("button", { name: "Werkrelatie toevoegen" }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { axeClean, logIn, newPage } from "./helpers";
+import { axeClean, choose, logIn, newPage } from "./helpers";
 
 // A 1×1 PNG, as the logo upload.
 const PNG = Buffer.from(
@@ -20,8 +20,7 @@ test("a beheerder sets the region's name, werkgebied and logo", async ({ browser
   // Remove Leiden from the werkgebied: the total follows.
   const before = await page.getByText(/gemeenten, samen .* inwoners/).innerText();
   await page.getByRole("cell", { name: "Leiden", exact: true }).waitFor();
-  await page.getByRole("combobox", { name: "Werkgebied (gemeenten)" }).click();
-  await page.getByRole("option", { name: "Leiden (GM0546)" }).click();
+  await choose(page.getByRole("combobox", { name: "Werkgebied (gemeenten)" }), "Leiden (GM0546)");
   await page.keyboard.press("Escape");
   await expect(page.getByText(/gemeenten, samen .* inwoners/)).not.toHaveText(before);
   await page.getByRole("button", { name: "Opslaan" }).click();
@@ -42,8 +41,7 @@ test("a beheerder sets the region's name, werkgebied and logo", async ({ browser
   // This journey owns the region's settings: it puts them back for the journeys after it.
   await page.getByRole("link", { name: "Regio-instellingen" }).click();
   await page.getByLabel("Naam van de regio-organisatie").fill("Zuid-Holland Noord");
-  await page.getByRole("combobox", { name: "Werkgebied (gemeenten)" }).click();
-  await page.getByRole("option", { name: "Leiden (GM0546)" }).click();
+  await choose(page.getByRole("combobox", { name: "Werkgebied (gemeenten)" }), "Leiden (GM0546)");
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "Opslaan" }).click();
   // The first save's notice may still be showing.

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { axeClean, logIn, newPage } from "./helpers";
+import { axeClean, choose, logIn, newPage } from "./helpers";
 
 test("the bureau reads the werkgebied, imports CBS figures with a bad row, and sets a WSV's wijken", async ({
   browser,
@@ -48,8 +48,7 @@ test("the bureau reads the werkgebied, imports CBS figures with a bad row, and s
     .click();
   await expect(page.getByRole("heading", { name: "Wijken die dit WSV dekt" })).toBeVisible();
   await expect(page.getByText("1 wijken, samen 15.480 inwoners (2025)")).toBeVisible();
-  await page.getByRole("combobox", { name: "Wijken" }).fill("Stevens");
-  await page.getByRole("option", { name: /Stevenshof/ }).click();
+  await choose(page.getByRole("combobox", { name: "Wijken" }), /Stevenshof/, { search: "Stevens" });
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "Wijken opslaan" }).click();
   await expect(page.getByText(/2 wijken, samen/)).toBeVisible();
