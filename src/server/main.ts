@@ -2,6 +2,7 @@ import { buildApp } from "./app.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./demo.js";
 import { remindActionOwners } from "./modules/governance/action-reminders.js";
 import { announceSeatNotices } from "./modules/governance/notices.js";
+import { closeExpiredVotes } from "./modules/governance/proposals-service.js";
 import { loadConfig } from "./platform/config.js";
 import { migrateDatabase, openDatabase } from "./platform/db.js";
 import { DirectoryFileStore } from "./platform/files.js";
@@ -21,11 +22,12 @@ await app.listen({ port: config.PORT, host: config.HOST });
 mail.start();
 
 // Terms ending within 90 days, seats fallen vacant and actions coming due or overdue are
-// announced by e-mail: now and hourly.
+// announced by e-mail, and online votes past their window are closed: now and hourly.
 const announce = () =>
   Promise.all([
     announceSeatNotices(database.db, config.publicUrl),
     remindActionOwners(database.db, config.publicUrl),
+    closeExpiredVotes(database.db),
   ])
     .then(([seats, actions]) => (seats + actions ? mail.kick() : undefined))
     .catch((err) => app.log.error({ err }, "notices failed"));

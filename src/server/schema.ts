@@ -3,6 +3,7 @@
 export * from "./modules/governance/decisions-schema.js";
 export * from "./modules/governance/mandates-schema.js";
 export * from "./modules/governance/meetings-schema.js";
+export * from "./modules/governance/proposals-schema.js";
 export * from "./modules/governance/schema.js";
 export * from "./modules/network/areas-schema.js";
 export * from "./modules/network/import-schema.js";

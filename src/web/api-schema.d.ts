@@ -7341,6 +7341,889 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Voorstellen en stemmingen, nieuwste eerst, per orgaan, vergadering of status */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    bodyId?: string;
+                    meetingId?: string;
+                    status?: "draft" | "open" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                meetingId: string | null;
+                                title: string;
+                                text: string | null;
+                                /** @enum {string} */
+                                kind: "for_against" | "choices";
+                                choices: string[] | null;
+                                /** @enum {string} */
+                                majority: "simple" | "absolute" | "two_thirds";
+                                quorumPercent: number | null;
+                                /** @enum {string} */
+                                weighting: "person" | "organisation";
+                                maxProxies: number;
+                                /** @enum {string} */
+                                ballot: "open" | "secret";
+                                /** @enum {string} */
+                                mode: "online" | "meeting";
+                                opensAt: string | null;
+                                closesAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed";
+                                electorateOn: string | null;
+                                /** @description The result, fixed at closing */
+                                result: {
+                                    electorate: number;
+                                    participated: number;
+                                    byProxy: number;
+                                    /** @description Votes per option; the last is onthouding */
+                                    counts: number[];
+                                    abstained: number;
+                                    /** @description Votes cast: all but the abstentions */
+                                    cast: number;
+                                    quorum: {
+                                        percent: number | null;
+                                        required: number | null;
+                                        reached: boolean;
+                                    };
+                                    majority: {
+                                        /** @enum {string} */
+                                        rule: "simple" | "absolute" | "two_thirds";
+                                        option: number | null;
+                                        votes: number;
+                                        required: number;
+                                        reached: boolean;
+                                    };
+                                    /** @enum {string} */
+                                    outcome: "adopted" | "rejected" | "chosen" | "undecided" | "no_quorum";
+                                } | null;
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een voorstel opstellen (concept) met de regels van de stemming; zonder quorumPercent geldt dat van het orgaan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        meetingId?: string | null;
+                        title: string;
+                        text?: string | null;
+                        /**
+                         * @default for_against
+                         * @enum {string}
+                         */
+                        kind?: "for_against" | "choices";
+                        choices?: string[] | null;
+                        /**
+                         * @default simple
+                         * @enum {string}
+                         */
+                        majority?: "simple" | "absolute" | "two_thirds";
+                        quorumPercent?: number | null;
+                        /**
+                         * @default person
+                         * @enum {string}
+                         */
+                        weighting?: "person" | "organisation";
+                        /** @default 1 */
+                        maxProxies?: number;
+                        /**
+                         * @default open
+                         * @enum {string}
+                         */
+                        ballot?: "open" | "secret";
+                        /**
+                         * @default online
+                         * @enum {string}
+                         */
+                        mode?: "online" | "meeting";
+                        closesAt?: string | null;
+                        /** Format: uuid */
+                        bodyId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            meetingId: string | null;
+                            title: string;
+                            text: string | null;
+                            /** @enum {string} */
+                            kind: "for_against" | "choices";
+                            choices: string[] | null;
+                            /** @enum {string} */
+                            majority: "simple" | "absolute" | "two_thirds";
+                            quorumPercent: number | null;
+                            /** @enum {string} */
+                            weighting: "person" | "organisation";
+                            maxProxies: number;
+                            /** @enum {string} */
+                            ballot: "open" | "secret";
+                            /** @enum {string} */
+                            mode: "online" | "meeting";
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            electorateOn: string | null;
+                            /** @description The result, fixed at closing */
+                            result: {
+                                electorate: number;
+                                participated: number;
+                                byProxy: number;
+                                /** @description Votes per option; the last is onthouding */
+                                counts: number[];
+                                abstained: number;
+                                /** @description Votes cast: all but the abstentions */
+                                cast: number;
+                                quorum: {
+                                    percent: number | null;
+                                    required: number | null;
+                                    reached: boolean;
+                                };
+                                majority: {
+                                    /** @enum {string} */
+                                    rule: "simple" | "absolute" | "two_thirds";
+                                    option: number | null;
+                                    votes: number;
+                                    required: number;
+                                    reached: boolean;
+                                };
+                                /** @enum {string} */
+                                outcome: "adopted" | "rejected" | "chosen" | "undecided" | "no_quorum";
+                            } | null;
+                            closedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén voorstel: de regels, hoeveel er gestemd hebben, de eigen stem(men) en volmachten, en na sluiting de uitslag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            proposal: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                meetingId: string | null;
+                                title: string;
+                                text: string | null;
+                                /** @enum {string} */
+                                kind: "for_against" | "choices";
+                                choices: string[] | null;
+                                /** @enum {string} */
+                                majority: "simple" | "absolute" | "two_thirds";
+                                quorumPercent: number | null;
+                                /** @enum {string} */
+                                weighting: "person" | "organisation";
+                                maxProxies: number;
+                                /** @enum {string} */
+                                ballot: "open" | "secret";
+                                /** @enum {string} */
+                                mode: "online" | "meeting";
+                                opensAt: string | null;
+                                closesAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed";
+                                electorateOn: string | null;
+                                /** @description The result, fixed at closing */
+                                result: {
+                                    electorate: number;
+                                    participated: number;
+                                    byProxy: number;
+                                    /** @description Votes per option; the last is onthouding */
+                                    counts: number[];
+                                    abstained: number;
+                                    /** @description Votes cast: all but the abstentions */
+                                    cast: number;
+                                    quorum: {
+                                        percent: number | null;
+                                        required: number | null;
+                                        reached: boolean;
+                                    };
+                                    majority: {
+                                        /** @enum {string} */
+                                        rule: "simple" | "absolute" | "two_thirds";
+                                        option: number | null;
+                                        votes: number;
+                                        required: number;
+                                        reached: boolean;
+                                    };
+                                    /** @enum {string} */
+                                    outcome: "adopted" | "rejected" | "chosen" | "undecided" | "no_quorum";
+                                } | null;
+                                closedAt: string | null;
+                                version: number;
+                            };
+                            electorate: number;
+                            /** @description How many votes have been cast; no interim result */
+                            participated: number;
+                            myVotes: {
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description False: held by proxy */
+                                own: boolean;
+                                voted: boolean;
+                                choice: number | null;
+                                /** @description Whom the voter gave a proxy */
+                                proxyHolderName: string | null;
+                            }[];
+                            canGrantProxy: boolean;
+                            proxies: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string | null;
+                                grantedByName: string | null;
+                                /** Format: uuid */
+                                holderPersonId: string;
+                                holderName: string | null;
+                            }[];
+                            /** @description Who voted what: an open ballot, once closed */
+                            votes: {
+                                unitName: string;
+                                choice: number | null;
+                                byProxy: boolean;
+                                castByName: string | null;
+                            }[] | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Een concept-voorstel wijzigen (stuur version mee); na opening liggen de regels vast */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        meetingId?: string | null;
+                        title?: string;
+                        text?: string | null;
+                        /** @enum {string} */
+                        kind?: "for_against" | "choices";
+                        choices?: string[] | null;
+                        /** @enum {string} */
+                        majority?: "simple" | "absolute" | "two_thirds";
+                        quorumPercent?: number | null;
+                        /** @enum {string} */
+                        weighting?: "person" | "organisation";
+                        maxProxies?: number;
+                        /** @enum {string} */
+                        ballot?: "open" | "secret";
+                        /** @enum {string} */
+                        mode?: "online" | "meeting";
+                        closesAt?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            meetingId: string | null;
+                            title: string;
+                            text: string | null;
+                            /** @enum {string} */
+                            kind: "for_against" | "choices";
+                            choices: string[] | null;
+                            /** @enum {string} */
+                            majority: "simple" | "absolute" | "two_thirds";
+                            quorumPercent: number | null;
+                            /** @enum {string} */
+                            weighting: "person" | "organisation";
+                            maxProxies: number;
+                            /** @enum {string} */
+                            ballot: "open" | "secret";
+                            /** @enum {string} */
+                            mode: "online" | "meeting";
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            electorateOn: string | null;
+                            /** @description The result, fixed at closing */
+                            result: {
+                                electorate: number;
+                                participated: number;
+                                byProxy: number;
+                                /** @description Votes per option; the last is onthouding */
+                                counts: number[];
+                                abstained: number;
+                                /** @description Votes cast: all but the abstentions */
+                                cast: number;
+                                quorum: {
+                                    percent: number | null;
+                                    required: number | null;
+                                    reached: boolean;
+                                };
+                                majority: {
+                                    /** @enum {string} */
+                                    rule: "simple" | "absolute" | "two_thirds";
+                                    option: number | null;
+                                    votes: number;
+                                    required: number;
+                                    reached: boolean;
+                                };
+                                /** @enum {string} */
+                                outcome: "adopted" | "rejected" | "chosen" | "undecided" | "no_quorum";
+                            } | null;
+                            closedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** De stemming openen: de stemgerechtigden van vandaag liggen vast; online tot closesAt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: date-time */
+                        closesAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            meetingId: string | null;
+                            title: string;
+                            text: string | null;
+                            /** @enum {string} */
+                            kind: "for_against" | "choices";
+                            choices: string[] | null;
+                            /** @enum {string} */
+                            majority: "simple" | "absolute" | "two_thirds";
+                            quorumPercent: number | null;
+                            /** @enum {string} */
+                            weighting: "person" | "organisation";
+                            maxProxies: number;
+                            /** @enum {string} */
+                            ballot: "open" | "secret";
+                            /** @enum {string} */
+                            mode: "online" | "meeting";
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            electorateOn: string | null;
+                            /** @description The result, fixed at closing */
+                            result: {
+                                electorate: number;
+                                participated: number;
+                                byProxy: number;
+                                /** @description Votes per option; the last is onthouding */
+                                counts: number[];
+                                abstained: number;
+                                /** @description Votes cast: all but the abstentions */
+                                cast: number;
+                                quorum: {
+                                    percent: number | null;
+                                    required: number | null;
+                                    reached: boolean;
+                                };
+                                majority: {
+                                    /** @enum {string} */
+                                    rule: "simple" | "absolute" | "two_thirds";
+                                    option: number | null;
+                                    votes: number;
+                                    required: number;
+                                    reached: boolean;
+                                };
+                                /** @enum {string} */
+                                outcome: "adopted" | "rejected" | "chosen" | "undecided" | "no_quorum";
+                            } | null;
+                            closedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** De stemming sluiten: de uitslag wordt berekend en ligt daarna vast */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            meetingId: string | null;
+                            title: string;
+                            text: string | null;
+                            /** @enum {string} */
+                            kind: "for_against" | "choices";
+                            choices: string[] | null;
+                            /** @enum {string} */
+                            majority: "simple" | "absolute" | "two_thirds";
+                            quorumPercent: number | null;
+                            /** @enum {string} */
+                            weighting: "person" | "organisation";
+                            maxProxies: number;
+                            /** @enum {string} */
+                            ballot: "open" | "secret";
+                            /** @enum {string} */
+                            mode: "online" | "meeting";
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            electorateOn: string | null;
+                            /** @description The result, fixed at closing */
+                            result: {
+                                electorate: number;
+                                participated: number;
+                                byProxy: number;
+                                /** @description Votes per option; the last is onthouding */
+                                counts: number[];
+                                abstained: number;
+                                /** @description Votes cast: all but the abstentions */
+                                cast: number;
+                                quorum: {
+                                    percent: number | null;
+                                    required: number | null;
+                                    reached: boolean;
+                                };
+                                majority: {
+                                    /** @enum {string} */
+                                    rule: "simple" | "absolute" | "two_thirds";
+                                    option: number | null;
+                                    votes: number;
+                                    required: number;
+                                    reached: boolean;
+                                };
+                                /** @enum {string} */
+                                outcome: "adopted" | "rejected" | "chosen" | "undecided" | "no_quorum";
+                            } | null;
+                            closedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/voters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De stemgerechtigden, wie al gestemd heeft (niet wat) en wie hun volmacht heeft */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            voted: boolean;
+                            proxyHolderName: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Online stemmen: choice is de optie (bij voor/tegen 0 voor, 1 tegen, 2 onthouding); unitId alleen bij een volmacht */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId?: string;
+                        choice: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            unitId: string;
+                            voted: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/meeting-votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** De in de vergadering uitgebrachte stemmen vastleggen: open per stem met keuze, geheim als wie stemde plus de aantallen per optie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        votes?: {
+                            /** Format: uuid */
+                            unitId: string;
+                            choice: number;
+                        }[];
+                        secret?: {
+                            unitIds: string[];
+                            counts: number[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recorded: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/proxies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een volmacht geven aan een andere stemgerechtigde (de eigen stem; het bureau ook namens een ander met unitId) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId?: string;
+                        /** Format: uuid */
+                        holderPersonId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            /** Format: uuid */
+                            holderPersonId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/proxies/{proxyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Een volmacht intrekken zolang er niet mee gestemd is */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    proxyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

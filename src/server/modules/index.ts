@@ -3,6 +3,7 @@ import { accountsRoutes } from "./accounts/routes.js";
 import { decisionsRoutes } from "./governance/decisions-routes.js";
 import { mandatesRoutes } from "./governance/mandates-routes.js";
 import { meetingsRoutes } from "./governance/meetings-routes.js";
+import { proposalsRoutes } from "./governance/proposals-routes.js";
 import { governanceRoutes } from "./governance/routes.js";
 import { logbookRoutes } from "./logbook/routes.js";
 import { mailRoutes } from "./mail/routes.js";
@@ -36,4 +37,5 @@ export const modules: FastifyPluginAsync[] = [
   mandatesRoutes,
   meetingsRoutes,
   decisionsRoutes,
+  proposalsRoutes,
 ];

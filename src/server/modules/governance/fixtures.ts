@@ -5,6 +5,7 @@ import { organisations, persons } from "../network/schema.js";
 import { actionItems, decisions } from "./decisions-schema.js";
 import { mandateOrganisations, mandates } from "./mandates-schema.js";
 import { agendaItems, meetings } from "./meetings-schema.js";
+import { proposals, proposalVoters } from "./proposals-schema.js";
 import { bodies, seats, seatTerms } from "./schema.js";
 
 const body: FixtureMakers[string] = async (tx, regionId) => {
@@ -51,6 +52,49 @@ const meetingOf = async (tx: Tx, regionId: string, bodyId: string) => {
       endsAt: new Date(`${addDays(today(), 28)}T20:30:00Z`),
     })
     .returning({ id: meetings.id });
+  return row!.id;
+};
+
+/**
+ * A proposal of a fresh body with one voting member, closing in a week; `open`: opened today with
+ * that member as its electorate.
+ */
+const proposalOf = async (
+  tx: Tx,
+  regionId: string,
+  self: Parameters<FixtureMakers[string]>[2],
+  more: Partial<typeof proposals.$inferInsert> = {},
+) => {
+  const seatId = await seat(tx, regionId, self);
+  const personId = await fixturePerson(tx, regionId);
+  await tx.insert(seatTerms).values({ regionId, seatId, personId, startDate: "2026-01-01" });
+  const [s] = await tx.select({ bodyId: seats.bodyId }).from(seats).where(eq(seats.id, seatId));
+  const [row] = await tx
+    .insert(proposals)
+    .values({
+      regionId,
+      bodyId: s!.bodyId,
+      title: "Fixture voorstel",
+      kind: "for_against",
+      majority: "simple",
+      weighting: "person",
+      maxProxies: 1,
+      ballot: "open",
+      mode: "online",
+      closesAt: new Date(Date.now() + 7 * 86_400_000),
+      ...more,
+    })
+    .returning({ id: proposals.id });
+  if (more.status === "open")
+    await tx
+      .insert(proposalVoters)
+      .values({
+        regionId,
+        proposalId: row!.id,
+        unitId: personId,
+        unitName: "Fixture Vertegenwoordiger",
+        personId,
+      });
   return row!.id;
 };
 
@@ -142,4 +186,24 @@ export const governanceFixtures: FixtureMakers = {
       .returning({ id: actionItems.id });
     return row!.id;
   },
+  /** A draft proposal, voted online until a week from now. */
+  proposal: (tx, regionId, self) => proposalOf(tx, regionId, self),
+  /** An online vote that is open, with one voter (not the caller). */
+  openProposal: (tx, regionId, self) =>
+    proposalOf(tx, regionId, self, {
+      status: "open",
+      opensAt: new Date(),
+      electorateOn: today(),
+      version: 2,
+    }),
+  /** A vote in the meeting that is open (version 2), with one voter. */
+  meetingVote: (tx, regionId, self) =>
+    proposalOf(tx, regionId, self, {
+      status: "open",
+      mode: "meeting",
+      closesAt: null,
+      opensAt: new Date(),
+      electorateOn: today(),
+      version: 2,
+    }),
 };

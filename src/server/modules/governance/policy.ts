@@ -67,3 +67,20 @@ export const actionItemPolicy = definePolicy("actionItem", {
   create: BUREAU,
   update: ROLES,
 });
+
+/**
+ * Proposals and votes (voorstellen, stemmingen) are visible to everyone in the region; the
+ * bureau writes, opens, records and closes them. Anyone may try to vote or give a proxy: the
+ * service checks that the vote is theirs (a voting seat, or a proxy).
+ */
+export const proposalPolicy = definePolicy("proposal", {
+  list: ROLES,
+  read: ROLES,
+  create: BUREAU,
+  update: BUREAU,
+  open: BUREAU,
+  close: BUREAU,
+  record: BUREAU,
+  vote: ROLES,
+  proxy: ROLES,
+});
