@@ -75,10 +75,12 @@ export async function seedGovernanceDemo(ctx: Ctx) {
   await seat(board, "chair", await person("Hendrik", "van Dalen", ["general_practitioner"]));
   await seat(board, "secretary", await person("Sanne", "Bosman", ["practice_manager"]));
   await seat(board, "treasurer", await person("Pieter", "Groenewegen"));
-  await body(
+  const assembly = await body(
     "general_assembly",
     "Algemene ledenvergadering",
     "De leden besluiten over statuten, begroting en regioplan.",
+    undefined,
+    50,
   );
 
   const council = await body(
@@ -191,8 +193,30 @@ export async function seedGovernanceDemo(ctx: Ctx) {
   const memberOfDemo = await person("Marieke", "Visser", ["general_practitioner"], "lid@zhn.demo");
   await seat(groups.Deskundigheidsbevordering!, "member", memberOfDemo);
 
+  // The ALV: one seat per member practice, held by one of its huisartsen; the demo member holds
+  // the first.
+  const practices = (
+    await listOrganisations(ctx, { kind: "general_practice", limit: ALV_MEMBERS.length + 1 })
+  ).items;
+  for (const [i, organisationId] of practices.map((o) => o.id).entries()) {
+    const name = ALV_MEMBERS[i - 1];
+    const holder = name ? await person(name[0], name[1], ["general_practitioner"]) : memberOfDemo;
+    await seat(assembly, "member", holder, { organisationId });
+  }
+
   await seedMeetingsDemo(ctx, { council, steering, learning: groups.Deskundigheidsbevordering! });
 }
+
+/** Huisartsen who hold the ALV seats of their practices (fictional). */
+const ALV_MEMBERS = [
+  ["Jeroen", "Verbeek"],
+  ["Lotte", "Kramer"],
+  ["Ahmed", "Bakkali"],
+  ["Esther", "Vermeulen"],
+  ["Thijs", "van Leeuwen"],
+  ["Merel", "Dekker"],
+  ["Bart", "Schouten"],
+] as const;
 
 /** A start date three years ago plus a month: a three-year term that ends within 90 days. */
 function startingSoonToEnd() {

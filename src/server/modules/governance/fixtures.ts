@@ -86,15 +86,13 @@ const proposalOf = async (
     })
     .returning({ id: proposals.id });
   if (more.status === "open")
-    await tx
-      .insert(proposalVoters)
-      .values({
-        regionId,
-        proposalId: row!.id,
-        unitId: personId,
-        unitName: "Fixture Vertegenwoordiger",
-        personId,
-      });
+    await tx.insert(proposalVoters).values({
+      regionId,
+      proposalId: row!.id,
+      unitId: personId,
+      unitName: "Fixture Vertegenwoordiger",
+      personId,
+    });
   return row!.id;
 };
 
