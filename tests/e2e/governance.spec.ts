@@ -96,6 +96,8 @@ test("the bureau sets up the medische raad: fills the vacant seat, reappoints, a
   const onBehalfOf = mandate.getByRole("combobox", { name: "Namens" });
   await choose(onBehalfOf, "Huisartsenpraktijk Katwijk Centrum", { search: "Katwijk Centrum" });
   await choose(onBehalfOf, "Apotheek Katwijk", { search: "Apotheek Katwijk" });
+  // A multi-select stays open for the next choice; Escape closes it.
+  await onBehalfOf.press("Escape");
   await mandate.locator("input[type=file]").setInputFiles({
     name: "besluit-ledenvergadering.pdf",
     mimeType: "application/pdf",

@@ -46,25 +46,25 @@ test("the ALV votes on a statutenwijziging in the meeting, with a proxy, to a re
   await openProposals(member, "lid@zhn.demo");
   await member.getByRole("link", { name: title }).click();
   await expect(member.getByText("Uw eigen stem")).toBeVisible();
-  await choose(member.getByRole("combobox", { name: "Gemachtigde" }), "Jeroen Verbeek", {
-    search: "Verbeek",
+  await choose(member.getByRole("combobox", { name: "Gemachtigde" }), "Jeroen Zwanenburg", {
+    search: "Zwanenburg",
   });
   await member.getByRole("button", { name: "Volmacht geven" }).click();
   await expect(
-    member.getByText("U hebt een volmacht gegeven aan Jeroen Verbeek; die stemt voor u."),
+    member.getByText("U hebt een volmacht gegeven aan Jeroen Zwanenburg; die stemt voor u."),
   ).toBeVisible();
   await axeClean(member);
 
   // The bureau records the votes cast in the meeting: six of eight, one through the proxy.
   await bureau.reload();
-  await expect(bureau.getByText("(via volmacht: Jeroen Verbeek)")).toBeVisible();
+  await expect(bureau.getByText("(via volmacht: Jeroen Zwanenburg)")).toBeVisible();
   for (const [voter, vote] of [
     ["Marieke Visser", "Voor"],
-    ["Jeroen Verbeek", "Voor"],
-    ["Lotte Kramer", "Voor"],
+    ["Jeroen Zwanenburg", "Voor"],
+    ["Lotte Wijnands", "Voor"],
     ["Ahmed Bakkali", "Voor"],
-    ["Esther Vermeulen", "Tegen"],
-    ["Thijs van Leeuwen", "Onthouding"],
+    ["Esther Wiersma", "Tegen"],
+    ["Thijs Brugman", "Onthouding"],
   ] as const)
     await choose(bureau.getByRole("combobox", { name: `Stem: ${voter}` }), vote, { exact: true });
   await bureau.getByRole("button", { name: "Stemmen vastleggen" }).click();
@@ -83,7 +83,7 @@ test("the ALV votes on a statutenwijziging in the meeting, with a proxy, to a re
   ).toBeVisible();
   await expect(bureau.getByText("1 stemmen zijn via een volmacht uitgebracht.")).toBeVisible();
   const votes = bureau.getByRole("row", { name: /Marieke Visser/ });
-  await expect(votes).toContainText("via volmacht: Jeroen Verbeek");
+  await expect(votes).toContainText("via volmacht: Jeroen Zwanenburg");
   await expect(bureau.getByRole("button", { name: "Stemming sluiten en uitslag vaststellen" })).toHaveCount(
     0,
   );

@@ -209,13 +209,13 @@ export async function seedGovernanceDemo(ctx: Ctx) {
 
 /** Huisartsen who hold the ALV seats of their practices (fictional). */
 const ALV_MEMBERS = [
-  ["Jeroen", "Verbeek"],
-  ["Lotte", "Kramer"],
+  ["Jeroen", "Zwanenburg"],
+  ["Lotte", "Wijnands"],
   ["Ahmed", "Bakkali"],
-  ["Esther", "Vermeulen"],
-  ["Thijs", "van Leeuwen"],
-  ["Merel", "Dekker"],
-  ["Bart", "Schouten"],
+  ["Esther", "Wiersma"],
+  ["Thijs", "Brugman"],
+  ["Merel", "Tielemans"],
+  ["Bart", "Tuinstra"],
 ] as const;
 
 /** A start date three years ago plus a month: a three-year term that ends within 90 days. */

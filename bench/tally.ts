@@ -1,0 +1,114 @@
+/**
+ * `npm run bench:tally`: the ALV vote at national scale. In a fresh PostgreSQL database, an ALV
+ * of 2,000 voting members is opened as a proposal (the
+ * electorate fixed in one statement), 200 votes are given by proxy and 1,900 are cast; then the
+ * tally that closing freezes is measured 50 times. Writes bench/results/<timestamp>-tally.json.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import {
+  countVotes,
+  createProposal,
+  lockProposal,
+  openProposal,
+} from "../src/server/modules/governance/proposals-service.js";
+import { bodies } from "../src/server/modules/governance/schema.js";
+import { inRegion, withCtx } from "../src/server/platform/context.js";
+import { migrateDatabase, openDatabase } from "../src/server/platform/db.js";
+import { regions } from "../src/server/platform/identity-schema.js";
+
+const MEMBERS = 2_000;
+// Its own database: the vote needs only a region with 2,000 people, not the national dataset.
+const url =
+  process.env.BENCH_TALLY_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/regiotafel_bench_tally";
+const admin = new pg.Client({ connectionString: url.replace(/\/[^/]+$/, "/postgres") });
+await admin.connect();
+const name = new URL(url).pathname.slice(1);
+await admin.query(`drop database if exists "${name}"`);
+await admin.query(`create database "${name}"`);
+await admin.end();
+const database = await openDatabase({ url, dataDir: "" });
+await migrateDatabase(database);
+const [region] = await database.db
+  .insert(regions)
+  .values({ slug: "stemming", name: "Stemmingsregio" })
+  .returning({ id: regions.id });
+const regionId = region!.id;
+await inRegion(database.db, regionId, (tx) =>
+  tx.execute(sql`insert into persons (region_id, given_name, family_name)
+    select ${regionId}, 'Lid', 'Nummer ' || n from generate_series(1, ${MEMBERS}) n`),
+);
+const actor = { kind: "token" as const, regionId, userId: null, name: "bench", role: "beheerder" as const };
+const run = <T>(fn: Parameters<typeof withCtx<T>>[3]) =>
+  withCtx(database.db, actor, { lang: "nl", requestId: "bench-tally" }, fn);
+const ms = (from: number) => performance.now() - from;
+
+// An ALV with a voting seat for each of 2,000 persons of the region (made once per run).
+const bodyId = await run(async (ctx) => {
+  const [body] = await ctx.tx
+    .insert(bodies)
+    .values({ regionId, kind: "general_assembly", name: "Bench ALV", quorumPercent: 50 })
+    .returning({ id: bodies.id });
+  const id = body!.id;
+  await ctx.tx.execute(sql`
+    with p as (select id, row_number() over (order by id) as n from persons where region_id = ${regionId} limit ${MEMBERS}),
+    s as (insert into seats (region_id, body_id, role) select ${regionId}, ${id}, 'member' from p returning id),
+    sn as (select id, row_number() over (order by id) as n from s)
+    insert into seat_terms (region_id, seat_id, person_id, start_date)
+    select ${regionId}, sn.id, p.id, date '2024-01-01' from sn join p using (n)`);
+  return id;
+});
+const proposal = await run((ctx) =>
+  createProposal(ctx, {
+    bodyId,
+    title: "Bench statutenwijziging",
+    kind: "for_against",
+    majority: "two_thirds",
+    weighting: "person",
+    maxProxies: 1,
+    ballot: "secret",
+    mode: "online",
+    closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+  }),
+);
+let start = performance.now();
+await run((ctx) => openProposal(ctx, proposal.id, { version: proposal.version }));
+const openMs = ms(start);
+// 200 proxies (voter i+1000 holds the vote of voter i), then 1,900 ballots and their counts.
+await run(async (ctx) => {
+  await ctx.tx.execute(sql`
+    with v as (select unit_id, person_id, row_number() over (order by unit_id) as n from proposal_voters where proposal_id = ${proposal.id})
+    insert into proposal_proxies (region_id, proposal_id, unit_id, granted_by_person_id, holder_person_id)
+    select ${regionId}, ${proposal.id}, a.unit_id, a.person_id, b.person_id from v a join v b on b.n = a.n + 1000 where a.n <= 200`);
+  await ctx.tx.execute(sql`
+    insert into proposal_ballots (region_id, proposal_id, unit_id, cast_by_person_id, by_proxy, mode)
+    select ${regionId}, ${proposal.id}, v.unit_id, v.person_id, exists (select 1 from proposal_proxies x where x.proposal_id = v.proposal_id and x.unit_id = v.unit_id), 'online'
+    from (select * from proposal_voters where proposal_id = ${proposal.id} order by unit_id limit 1900) v`);
+  await ctx.tx.execute(sql`insert into proposal_counts (region_id, proposal_id, choice, votes)
+    values (${regionId}, ${proposal.id}, 0, 1300), (${regionId}, ${proposal.id}, 1, 500), (${regionId}, ${proposal.id}, 2, 100)`);
+});
+const samples: number[] = [];
+let result: Awaited<ReturnType<typeof countVotes>> | undefined;
+for (let i = 0; i < 50; i++) {
+  start = performance.now();
+  result = await run(async (ctx) => countVotes(ctx, await lockProposal(ctx, proposal.id)));
+  samples.push(ms(start));
+}
+samples.sort((a, b) => a - b);
+const pct = (p: number) =>
+  Number(samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!.toFixed(2));
+const output = {
+  at: new Date().toISOString(),
+  members: MEMBERS,
+  openMs: Number(openMs.toFixed(1)),
+  tallyMs: { p50: pct(50), p95: pct(95), max: pct(100) },
+  result,
+};
+console.log(JSON.stringify(output, null, 2));
+mkdirSync("bench/results", { recursive: true });
+writeFileSync(
+  `bench/results/${output.at.replace(/[:.]/g, "-")}-tally.json`,
+  `${JSON.stringify(output, null, 2)}\n`,
+);
+await database.close();
