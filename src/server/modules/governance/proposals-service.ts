@@ -1,9 +1,10 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { dayInNetherlands } from "../../../shared/dates.js";
 import { VOTING_ROLES } from "../../../shared/governance.js";
 import {
   type Ballot,
   type MajorityRule,
+  optionCount,
   type ProposalKind,
   type Tally,
   tally,
@@ -272,7 +273,7 @@ export async function countVotes(ctx: Ctx, p: Row): Promise<Tally> {
     rows: { electorate: number; participated: number; by_proxy: number; counts: [number, number][] }[];
   };
   const r = result.rows[0]!;
-  const counts = Array.from({ length: p.kind === "for_against" ? 3 : (p.choices?.length ?? 0) + 1 }, () => 0);
+  const counts = Array.from({ length: optionCount(p.kind, p.choices) }, () => 0);
   for (const [choice, votes] of r.counts) counts[choice] = votes;
   return tally({
     kind: p.kind,
@@ -351,8 +352,7 @@ async function closeExpiredProposals(ctx: Ctx) {
         eq(proposals.status, "open"),
         sql`${proposals.closesAt} <= now()`,
       ),
-    )
-    .orderBy(desc(proposals.closesAt));
+    );
   for (const { id } of due) {
     const p = await lockProposal(ctx, id);
     if (p.status === "open") await closeLocked(ctx, p, await bodyName(ctx, p.bodyId));

@@ -148,12 +148,18 @@ export async function getProposal(ctx: Ctx, id: string) {
 }
 export type ProposalDetail = Awaited<ReturnType<typeof getProposal>>;
 
-/** Who may cast `unitId`: its own voters (without a proxy given) or the proxy holder. */
-async function checkMayCast(ctx: Ctx, p: Proposal, unitId: string, personId: string | null) {
-  if (!personId) throw invalidField("body.unitId", "field.notAVoter");
-  const mine = await votesOf(ctx, p.id, personId);
-  const unit = mine.find((m) => m.unitId === unitId);
-  if (!unit) throw invalidField("body.unitId", "field.notAVoter");
+/**
+ * Who may cast `unitId` (`mine`: the votes the person may cast): its own voters, unless they
+ * gave a proxy, or the proxy holder.
+ */
+async function checkMayCast(
+  ctx: Ctx,
+  p: Proposal,
+  unitId: string,
+  personId: string,
+  mine: { unitId: string }[],
+) {
+  if (!mine.some((m) => m.unitId === unitId)) throw invalidField("body.unitId", "field.notAVoter");
   const proxy = await proxyOf(ctx, p.id, unitId);
   if (proxy && proxy.holderPersonId !== personId) throw invalidField("body.unitId", "field.proxyGiven", 409);
   return { byProxy: Boolean(proxy) };
@@ -238,13 +244,15 @@ export async function castVote(ctx: Ctx, id: string, input: { unitId?: string; c
     throw invalidField("params.id", "field.votingWindow", 409);
   checkChoice(p, input.choice, "body.choice");
   const personId = await personOfUser(ctx);
+  if (!personId) throw invalidField("body.unitId", "field.notAVoter");
+  const mine = await votesOf(ctx, id, personId);
   let unitId = input.unitId;
   if (!unitId) {
-    const own = personId ? (await votesOf(ctx, id, personId)).filter((m) => m.own) : [];
+    const own = mine.filter((m) => m.own);
     if (own.length !== 1) throw invalidField("body.unitId", own.length ? "field.choice" : "field.notAVoter");
     unitId = own[0]!.unitId;
   }
-  const { byProxy } = await checkMayCast(ctx, p, unitId, personId);
+  const { byProxy } = await checkMayCast(ctx, p, unitId, personId, mine);
   if (await hasVoted(ctx, id, unitId)) throw invalidField("body.unitId", "field.alreadyVoted", 409);
   await recordBallot(ctx, p, { unitId, choice: input.choice, castByPersonId: personId, byProxy });
   await audit(ctx, {
@@ -284,41 +292,31 @@ export async function recordMeetingVotes(
     if (counts.reduce((a, b) => a + b, 0) !== entries.length)
       throw invalidField("body.secret.counts", "field.secretCounts");
   }
-  const voters = await ctx.tx
-    .select({ unitId: proposalVoters.unitId })
-    .from(proposalVoters)
-    .where(
-      and(
-        eq(proposalVoters.regionId, ctx.actor.regionId),
-        eq(proposalVoters.proposalId, id),
-        inArray(
-          proposalVoters.unitId,
-          entries.map((e) => e.unitId),
-        ),
-      ),
-    );
-  const known = new Set(voters.map((v) => v.unitId));
+  const voters = new Map(
+    (
+      await votersWithState(
+        ctx,
+        id,
+        entries.map((e) => e.unitId),
+      )
+    ).map((v) => [v.unitId, v]),
+  );
   const seen = new Set<string>();
   for (const [i, e] of entries.entries()) {
-    if (!known.has(e.unitId)) throw invalidField(e.field, "field.notAVoter");
-    if (seen.has(e.unitId) || (await hasVoted(ctx, id, e.unitId)))
-      throw invalidField(e.field, "field.alreadyVoted", 409);
+    const voter = voters.get(e.unitId);
+    if (!voter) throw invalidField(e.field, "field.notAVoter");
+    if (seen.has(e.unitId) || voter.voted) throw invalidField(e.field, "field.alreadyVoted", 409);
     seen.add(e.unitId);
     if (p.ballot === "open") checkChoice(p, e.choice, `body.votes.${i}.choice`);
   }
-  const proxies = await ctx.tx
-    .select({ unitId: proposalProxies.unitId, holder: proposalProxies.holderPersonId })
-    .from(proposalProxies)
-    .where(and(eq(proposalProxies.regionId, ctx.actor.regionId), eq(proposalProxies.proposalId, id)));
-  const holder = new Map(proxies.map((x) => [x.unitId, x.holder]));
   if (entries.length)
     await ctx.tx.insert(proposalBallots).values(
       entries.map((e) => ({
         regionId: ctx.actor.regionId,
         proposalId: id,
         unitId: e.unitId,
-        castByPersonId: holder.get(e.unitId) ?? null,
-        byProxy: holder.has(e.unitId),
+        castByPersonId: voters.get(e.unitId)!.proxyHolderPersonId,
+        byProxy: voters.get(e.unitId)!.proxyHolderPersonId !== null,
         mode: "meeting" as const,
         choice: p.ballot === "open" ? e.choice : null,
       })),
@@ -349,14 +347,13 @@ export async function recordMeetingVotes(
  */
 export async function grantProxy(ctx: Ctx, id: string, input: { unitId?: string; holderPersonId: string }) {
   const p = await lockProposal(ctx, id);
-  if (p.status === "closed") throw invalidField("params.id", "field.proposalClosed", 409);
+  checkOpen(p);
   const personId = await personOfUser(ctx);
   const bureau = isBureau(ctx.actor);
   const voters = await ctx.tx
     .select({ unitId: proposalVoters.unitId, personId: proposalVoters.personId })
     .from(proposalVoters)
     .where(and(eq(proposalVoters.regionId, ctx.actor.regionId), eq(proposalVoters.proposalId, id)));
-  if (p.status === "draft") throw invalidField("params.id", "field.proposalNotOpen", 409);
   const own = voters.filter((v) => v.personId === personId).map((v) => v.unitId);
   const unitId = input.unitId ?? (own.length === 1 ? own[0] : undefined);
   if (!unitId || !voters.some((v) => v.unitId === unitId))
@@ -368,12 +365,12 @@ export async function grantProxy(ctx: Ctx, id: string, input: { unitId?: string;
   const holderUnits = voters.filter((v) => v.personId === input.holderPersonId).map((v) => v.unitId);
   if (!holderUnits.length) throw invalidField("body.holderPersonId", "field.proxyHolderNotVoter");
   if (p.maxProxies === 0) throw invalidField("body.holderPersonId", "field.proxyLimit", 409);
-  if (await proxyOf(ctx, id, unitId)) throw invalidField("body.unitId", "field.proxyExists", 409);
-  if (await hasVoted(ctx, id, unitId)) throw invalidField("body.unitId", "field.alreadyVoted", 409);
   const existing = await ctx.tx
     .select({ unitId: proposalProxies.unitId, holder: proposalProxies.holderPersonId })
     .from(proposalProxies)
     .where(and(eq(proposalProxies.regionId, ctx.actor.regionId), eq(proposalProxies.proposalId, id)));
+  if (existing.some((x) => x.unitId === unitId)) throw invalidField("body.unitId", "field.proxyExists", 409);
+  if (await hasVoted(ctx, id, unitId)) throw invalidField("body.unitId", "field.alreadyVoted", 409);
   // No chains: the holder gave none of their votes away, and the grantors hold none.
   if (existing.some((x) => holderUnits.includes(x.unitId) || castersOfUnit.includes(x.holder)))
     throw invalidField("body.holderPersonId", "field.proxyChain", 409);
@@ -425,11 +422,10 @@ export async function withdrawProxy(ctx: Ctx, id: string, proxyId: string) {
 }
 
 /**
- * The electorate with who has voted (not what) and who holds each proxy: what the bureau works
- * from when recording the votes cast in the meeting.
+ * The electorate's votes (all, or `unitIds`) with whether each was cast (not what) and who holds
+ * its proxy: one statement.
  */
-export async function listVoters(ctx: Ctx, id: string) {
-  await getProposalRow(ctx, id);
+function votersWithState(ctx: Ctx, id: string, unitIds?: string[]) {
   return ctx.tx
     .select({
       unitId: proposalVoters.unitId,
@@ -437,12 +433,30 @@ export async function listVoters(ctx: Ctx, id: string) {
       // One-table select: drizzle leaves columns unqualified, so subqueries name the table.
       voted: sql<boolean>`exists (select 1 from ${proposalBallots} b where b.region_id = proposal_voters.region_id
         and b.proposal_id = proposal_voters.proposal_id and b.unit_id = proposal_voters.unit_id)`,
+      proxyHolderPersonId: sql<string | null>`(select x.holder_person_id from ${proposalProxies} x
+        where x.region_id = proposal_voters.region_id and x.proposal_id = proposal_voters.proposal_id
+        and x.unit_id = proposal_voters.unit_id)`,
       proxyHolderName: sql<string | null>`(select ${personNameSql(sql`x.region_id`, sql`x.holder_person_id`)}
         from ${proposalProxies} x where x.region_id = proposal_voters.region_id
         and x.proposal_id = proposal_voters.proposal_id and x.unit_id = proposal_voters.unit_id)`,
     })
     .from(proposalVoters)
-    .where(and(eq(proposalVoters.regionId, ctx.actor.regionId), eq(proposalVoters.proposalId, id)))
+    .where(
+      and(
+        eq(proposalVoters.regionId, ctx.actor.regionId),
+        eq(proposalVoters.proposalId, id),
+        unitIds ? inArray(proposalVoters.unitId, unitIds) : undefined,
+      ),
+    )
     .groupBy(proposalVoters.regionId, proposalVoters.proposalId, proposalVoters.unitId)
     .orderBy(sql`min(${proposalVoters.unitName})`);
+}
+
+/**
+ * The electorate with who has voted (not what) and who holds each proxy: what the bureau works
+ * from when recording the votes cast in the meeting.
+ */
+export async function listVoters(ctx: Ctx, id: string) {
+  await getProposalRow(ctx, id);
+  return (await votersWithState(ctx, id)).map(({ proxyHolderPersonId: _, ...v }) => v);
 }
