@@ -15,8 +15,12 @@ export interface Mail {
 const CLAIM_MS = 5 * 60_000;
 
 /** Queues a mail in the caller's transaction: it goes out only if the change commits. */
-export async function enqueueMail(tx: Tx, regionId: string, mail: Mail): Promise<void> {
-  await tx.insert(mailOutbox).values({ regionId, ...mail });
+export const enqueueMail = (tx: Tx, regionId: string, mail: Mail) => enqueueMails(tx, regionId, [mail]);
+
+/** Queues many mails (a body's members, a day's reminders) in a few statements, not one each. */
+export async function enqueueMails(tx: Tx, regionId: string, mails: Mail[]): Promise<void> {
+  for (let i = 0; i < mails.length; i += 1000)
+    await tx.insert(mailOutbox).values(mails.slice(i, i + 1000).map((mail) => ({ regionId, ...mail })));
 }
 
 /**

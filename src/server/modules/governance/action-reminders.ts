@@ -3,7 +3,7 @@ import { today } from "../../../shared/dates.js";
 import { inRegion } from "../../platform/context.js";
 import type { Db, Tx } from "../../platform/db.js";
 import { regions } from "../../platform/identity-schema.js";
-import { enqueueMail } from "../../platform/mail.js";
+import { enqueueMails } from "../../platform/mail.js";
 import { persons } from "../network/schema.js";
 import { actionItems } from "./decisions-schema.js";
 import { meetings } from "./meetings-schema.js";
@@ -67,16 +67,22 @@ export async function remindActionOwners(db: Db, publicUrl: string, day = today(
         region.id,
         sql`${actionItems.overdueNoticeSentAt} is null and ${actionItems.dueDate} < ${day}::date`,
       );
-      for (const [list, subject, sentence] of [
-        [soon, "Herinnering: actiepunt", "moet klaar zijn op"],
-        [overdue, "Over de datum: actiepunt", "had klaar moeten zijn op"],
-      ] as const)
-        for (const a of list)
-          await enqueueMail(tx, region.id, {
+      await enqueueMails(
+        tx,
+        region.id,
+        (
+          [
+            [soon, "Herinnering: actiepunt", "moet klaar zijn op"],
+            [overdue, "Over de datum: actiepunt", "had klaar moeten zijn op"],
+          ] as const
+        ).flatMap(([list, subject, sentence]) =>
+          list.map((a) => ({
             to: a.email!,
             subject: `${subject} ${a.bodyName}`,
             text: `Beste ${a.givenName},\n\nUw actiepunt uit ${a.bodyName} (${a.meetingTitle}) ${sentence} ${dutchDay(a.dueDate)}:\n\n${a.description}\n\nWerk de status bij in Regiotafel: ${publicUrl}/vergaderingen/${a.meetingId}\n`,
-          });
+          })),
+        ),
+      );
       const now = new Date();
       const mark = (ids: string[], set: Partial<typeof actionItems.$inferInsert>) =>
         ids.length

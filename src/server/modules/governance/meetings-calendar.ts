@@ -6,7 +6,7 @@ import type { Ctx } from "../../platform/context.js";
 import { inRegion } from "../../platform/context.js";
 import type { Db } from "../../platform/db.js";
 import { invalidField } from "../../platform/errors.js";
-import { enqueueMail } from "../../platform/mail.js";
+import { enqueueMails } from "../../platform/mail.js";
 import { hashToken, newToken } from "../../platform/secrets.js";
 import { personOfUser } from "../network/persons-service.js";
 import { calendarFeeds, meetings } from "./meetings-schema.js";
@@ -110,13 +110,16 @@ export async function sendMeeting(ctx: Ctx, id: string, publicUrl: string) {
     { publicUrl, method: ICalCalendarMethod.REQUEST },
   );
   const subject = `${m.sentAt ? "Gewijzigd: " : "Uitnodiging: "}${meeting.bodyName}, ${meeting.title}`;
-  for (const r of recipients)
-    await enqueueMail(ctx.tx, ctx.actor.regionId, {
+  await enqueueMails(
+    ctx.tx,
+    ctx.actor.regionId,
+    recipients.map((r) => ({
       to: r.email!,
       subject,
       text: `Beste ${r.name},\n\n${agendaText(meeting, publicUrl)}`,
       ical: invitation,
-    });
+    })),
+  );
   const sentAt = new Date();
   await ctx.tx
     .update(meetings)
@@ -149,13 +152,18 @@ export async function announceCancellation(ctx: Ctx, id: string, publicUrl: stri
     .update(meetings)
     .set({ icalSequence: m.icalSequence + 1 })
     .where(and(eq(meetings.regionId, ctx.actor.regionId), eq(meetings.id, id)));
-  for (const r of members.filter((x) => x.email))
-    await enqueueMail(ctx.tx, ctx.actor.regionId, {
-      to: r.email!,
-      subject: `Afgelast: ${body.name}, ${m.title}`,
-      text: `Beste ${r.name},\n\nDe vergadering "${m.title}" van ${body.name} gaat niet door.\n`,
-      ical: cancellation,
-    });
+  await enqueueMails(
+    ctx.tx,
+    ctx.actor.regionId,
+    members
+      .filter((x) => x.email)
+      .map((r) => ({
+        to: r.email!,
+        subject: `Afgelast: ${body.name}, ${m.title}`,
+        text: `Beste ${r.name},\n\nDe vergadering "${m.title}" van ${body.name} gaat niet door.\n`,
+        ical: cancellation,
+      })),
+  );
 }
 
 // ── the personal feed ──────────────────────────────────────────────────────────────────────

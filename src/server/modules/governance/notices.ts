@@ -5,7 +5,7 @@ import { inRegion } from "../../platform/context.js";
 import type { Db, Tx } from "../../platform/db.js";
 import type { Lang } from "../../platform/i18n.js";
 import { regions, users } from "../../platform/identity-schema.js";
-import { enqueueMail, type Mail } from "../../platform/mail.js";
+import { enqueueMails, type Mail } from "../../platform/mail.js";
 import { organisations, persons } from "../network/schema.js";
 import { bodies, seats, seatTerms } from "./schema.js";
 
@@ -151,7 +151,7 @@ export async function announceSeatNotices(db: Db, publicUrl: string, day = today
       for (const t of vacated)
         for (const b of bureau)
           mails.push(vacancyMail(b.language, b.email, t, `${publicUrl}/organen/${t.bodyId}`));
-      for (const mail of mails) await enqueueMail(tx, region.id, mail);
+      await enqueueMails(tx, region.id, mails);
       const now = new Date();
       if (ending.length)
         await tx
