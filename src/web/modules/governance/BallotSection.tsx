@@ -1,12 +1,10 @@
 import { Button, Group, List, Paper, Radio, Select, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, unwrap } from "../../api";
 import { useT } from "../../i18n";
 import { useSession } from "../../session";
 import { PersonSelect } from "../network/PersonSelect";
-import { useProposalChange } from "./ProposalPage";
-import { optionLabels, type ProposalDetail } from "./proposals-api";
+import { optionLabels, type ProposalDetail, useProposalChange, useVoters } from "./proposals-api";
 
 type MyVote = ProposalDetail["myVotes"][number];
 
@@ -74,12 +72,7 @@ function GrantProxy({ detail, forOthers }: { detail: ProposalDetail; forOthers: 
   const change = useProposalChange(p.id);
   const [holder, setHolder] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string | null>(null);
-  const voters = useQuery({
-    queryKey: ["proposal", p.id, "voters"],
-    queryFn: async () =>
-      unwrap(await api.GET("/api/v1/proposals/{id}/voters", { params: { path: { id: p.id } } })),
-    enabled: forOthers,
-  });
+  const voters = useVoters(p.id, forOthers);
   return (
     <Group align="flex-end" wrap="wrap">
       {forOthers && (

@@ -1,42 +1,15 @@
 import { Anchor, Badge, Button, Group, List, Paper, Progress, Stack, Text, Title } from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
-import { useState } from "react";
 import { api, unwrap } from "../../api";
 import { Markdown } from "../../components/Markdown";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
 import { useSession } from "../../session";
 import { BallotSection } from "./BallotSection";
 import { ProposalResult } from "./ProposalResult";
-import { statusColor } from "./ProposalsPage";
-import { fetchProposal, type Proposal, proposalKey } from "./proposals-api";
+import { fetchProposal, type Proposal, proposalKey, statusColor, useProposalChange } from "./proposals-api";
 import { RecordVotesSection } from "./RecordVotesSection";
-
-/** Runs a change to the proposal, says so, and reloads it (and the lists). */
-export function useProposalChange(id: string) {
-  const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  return {
-    busy,
-    run: async (change: () => Promise<unknown>, done: string) => {
-      setBusy(true);
-      try {
-        await change();
-        notify(done, "green");
-        return true;
-      } catch (e) {
-        notifyError(e);
-        return false;
-      } finally {
-        setBusy(false);
-        await queryClient.invalidateQueries({ queryKey: proposalKey(id) });
-        await queryClient.invalidateQueries({ queryKey: ["proposals"] });
-      }
-    },
-  };
-}
 
 function Rules({ p }: { p: Proposal }) {
   const { t, lang } = useT();

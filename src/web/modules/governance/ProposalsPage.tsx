@@ -9,8 +9,7 @@ import { formatDateTime, useT } from "../../i18n";
 import { useSession } from "../../session";
 import { BodyFilter } from "./BodySelect";
 import { ProposalForm } from "./ProposalForm";
-
-export const statusColor = { draft: "gray", open: "blue", closed: "dark" } as const;
+import { statusColor } from "./proposals-api";
 
 /** The region's proposals and votes, newest first, per body and status; the bureau drafts new ones. */
 export function ProposalsPage() {

@@ -11,12 +11,10 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, unwrap } from "../../api";
 import { useT } from "../../i18n";
-import { useProposalChange } from "./ProposalPage";
-import { optionLabels, type Proposal } from "./proposals-api";
+import { optionLabels, type Proposal, useProposalChange, useVoters } from "./proposals-api";
 
 /**
  * The bureau records the votes cast in the meeting. Open ballot: per voter the choice (empty: did
@@ -30,11 +28,7 @@ export function RecordVotesSection({ proposal: p }: { proposal: Proposal }) {
   const [choices, setChoices] = useState<Record<string, string | null>>({});
   const [handedIn, setHandedIn] = useState<string[]>([]);
   const [counts, setCounts] = useState<(number | string)[]>(labels.map(() => 0));
-  const voters = useQuery({
-    queryKey: ["proposal", p.id, "voters"],
-    queryFn: async () =>
-      unwrap(await api.GET("/api/v1/proposals/{id}/voters", { params: { path: { id: p.id } } })),
-  });
+  const voters = useVoters(p.id);
   const open = (voters.data ?? []).filter((v) => !v.voted);
   const secret = p.ballot === "secret";
   const votes = Object.entries(choices)
@@ -57,7 +51,6 @@ export function RecordVotesSection({ proposal: p }: { proposal: Proposal }) {
       setChoices({});
       setHandedIn([]);
       setCounts(labels.map(() => 0));
-      await voters.refetch();
     }
   };
 

@@ -1,6 +1,9 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { FOR_AGAINST } from "../../../shared/voting";
 import { api, unwrap } from "../../api";
 import type { useT } from "../../i18n";
+import { notify, notifyError } from "../../notify";
 
 /** One proposal as its page shows it (`GET /proposals/:id`). */
 export const fetchProposal = async (id: string) =>
@@ -16,4 +19,39 @@ export function optionLabels(p: Pick<Proposal, "kind" | "choices">, t: ReturnTyp
   return p.kind === "for_against"
     ? FOR_AGAINST.map((w) => t(`proposal.choice.${w}`))
     : [...(p.choices ?? []), t("proposal.choice.abstain")];
+}
+
+/** Badge colours per status, on the list and on a proposal's page. */
+export const statusColor = { draft: "gray", open: "blue", closed: "dark" } as const;
+
+/** The electorate with who voted and who holds each proxy (bureau), one cached query per proposal. */
+export const useVoters = (id: string, enabled = true) =>
+  useQuery({
+    queryKey: ["proposal", id, "voters"],
+    queryFn: async () => unwrap(await api.GET("/api/v1/proposals/{id}/voters", { params: { path: { id } } })),
+    enabled,
+  });
+
+/** Runs a change to the proposal, says so, and reloads it (and the lists). */
+export function useProposalChange(id: string) {
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  return {
+    busy,
+    run: async (change: () => Promise<unknown>, done: string) => {
+      setBusy(true);
+      try {
+        await change();
+        notify(done, "green");
+        return true;
+      } catch (e) {
+        notifyError(e);
+        return false;
+      } finally {
+        setBusy(false);
+        await queryClient.invalidateQueries({ queryKey: proposalKey(id) });
+        await queryClient.invalidateQueries({ queryKey: ["proposals"] });
+      }
+    },
+  };
 }
