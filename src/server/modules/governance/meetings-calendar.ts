@@ -11,7 +11,7 @@ import { hashToken, newToken } from "../../platform/secrets.js";
 import { personOfUser } from "../network/persons-service.js";
 import { calendarFeeds, meetings } from "./meetings-schema.js";
 import { getMeeting, getMeetingRow, type MeetingDetail, membersOn } from "./meetings-service.js";
-import { bodies, seats, seatTerms } from "./schema.js";
+import { bodies, seats, seatTerms, termHeldOn } from "./schema.js";
 import { AGENDA_KIND_WORDS, dutchDateTime } from "./words.js";
 
 interface CalendarMeeting {
@@ -232,7 +232,7 @@ export async function feedFor(db: Db, token: string, publicUrl: string) {
               gte(meetings.startsAt, sql`now() - interval '1 year'`),
               sql`exists (select 1 from ${seatTerms} t join ${seats} s on s.region_id = t.region_id and s.id = t.seat_id
                 where t.region_id = ${feed.regionId} and t.person_id = ${person} and s.body_id = ${meetings.bodyId}
-                  and t.start_date <= ${day} and (t.end_date is null or t.end_date >= ${day}))`,
+                  and ${termHeldOn(day, "t")})`,
             ),
           )
           .orderBy(asc(meetings.startsAt))

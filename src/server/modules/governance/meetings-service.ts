@@ -15,7 +15,7 @@ import { fullName, namesOf, personOfUser, requirePerson } from "../network/perso
 import { persons } from "../network/schema.js";
 import { agendaItems, meetingAttendance, meetings } from "./meetings-schema.js";
 import { isBureau } from "./policy.js";
-import { bodies, seats, seatTerms } from "./schema.js";
+import { bodies, seats, seatTerms, termHeldOn } from "./schema.js";
 
 export interface MeetingInput {
   bodyId: string;
@@ -102,7 +102,7 @@ export async function listMeetings(
         person
           ? sql`exists (select 1 from ${seatTerms} t join ${seats} s on s.region_id = t.region_id and s.id = t.seat_id
               where t.region_id = ${region} and t.person_id = ${person} and s.body_id = "meetings"."body_id"
-                and t.start_date <= ${meetingDay} and (t.end_date is null or t.end_date >= ${meetingDay}))`
+                and ${termHeldOn(meetingDay, "t")})`
           : undefined,
         page.where,
       ),
@@ -142,13 +142,7 @@ export async function membersOn(ctx: Ctx, bodyId: string, day: string) {
     .from(seatTerms)
     .innerJoin(seats, and(eq(seats.regionId, seatTerms.regionId), eq(seats.id, seatTerms.seatId)))
     .innerJoin(persons, and(eq(persons.regionId, seatTerms.regionId), eq(persons.id, seatTerms.personId)))
-    .where(
-      and(
-        eq(seatTerms.regionId, ctx.actor.regionId),
-        eq(seats.bodyId, bodyId),
-        sql`${seatTerms.startDate} <= ${day} and (${seatTerms.endDate} is null or ${seatTerms.endDate} >= ${day})`,
-      ),
-    );
+    .where(and(eq(seatTerms.regionId, ctx.actor.regionId), eq(seats.bodyId, bodyId), termHeldOn(day)));
   const byPerson = new Map<
     string,
     { personId: string; name: string; email: string | null; roles: SeatRole[]; voting: boolean }

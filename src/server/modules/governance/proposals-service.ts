@@ -20,7 +20,7 @@ import { keyset } from "../../platform/pagination.js";
 import { organisations, persons } from "../network/schema.js";
 import { getMeetingRow } from "./meetings-service.js";
 import { proposalBallots, proposalCounts, proposals, proposalVoters } from "./proposals-schema.js";
-import { bodies, seats, seatTerms } from "./schema.js";
+import { bodies, seats, seatTerms, termHeldOn } from "./schema.js";
 import { getBody } from "./service.js";
 
 export interface ProposalInput {
@@ -238,7 +238,7 @@ export async function openProposal(ctx: Ctx, id: string, input: { version: numbe
         VOTING_ROLES.map((r) => sql`${r}`),
         sql`, `,
       )})
-      and ${seatTerms.startDate} <= ${day} and (${seatTerms.endDate} is null or ${seatTerms.endDate} >= ${day})
+      and ${termHeldOn(day)}
       and ${unit} is not null`);
   const [{ n } = { n: 0 }] = await ctx.tx
     .select({ n: sql<number>`count(*)::int` })

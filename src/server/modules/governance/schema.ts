@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import {
   check,
   date,
@@ -126,3 +126,13 @@ export const seatTerms = pgTable(
     regionIsolation(t.regionId),
   ],
 ).enableRLS();
+
+/**
+ * A seat term is held on `day` (a date, or SQL giving one) when it began by then and had not
+ * ended before it. `t` names the seat_terms row (an alias, or the table itself), so the rule
+ * reads the same in joins, subqueries and one-table selects.
+ */
+export const termHeldOn = (day: string | SQL, t = "seat_terms") => {
+  const term = sql.raw(t);
+  return sql`${term}.start_date <= ${day} and (${term}.end_date is null or ${term}.end_date >= ${day})`;
+};

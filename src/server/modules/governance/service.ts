@@ -8,7 +8,7 @@ import { conflict, invalidField, notFound } from "../../platform/errors.js";
 import { escapeLike } from "../../platform/pagination.js";
 import { getOrganisation } from "../network/organisations-service.js";
 import { namesOf, requirePerson } from "../network/persons-service.js";
-import { bodies, seats, seatTerms } from "./schema.js";
+import { bodies, seats, seatTerms, termHeldOn } from "./schema.js";
 
 export interface BodyInput {
   kind: BodyKind;
@@ -48,7 +48,7 @@ export async function listBodies(ctx: Ctx, f: { q?: string; kind?: BodyKind }) {
       filled: sql<number>`(select count(distinct t.seat_id)::int from ${seatTerms} t join ${seats} s
         on s.region_id = t.region_id and s.id = t.seat_id
         where s.region_id = bodies.region_id and s.body_id = bodies.id
-          and t.start_date <= ${day} and (t.end_date is null or t.end_date >= ${day}))`,
+          and ${termHeldOn(day, "t")})`,
     })
     .from(bodies)
     .where(
@@ -393,7 +393,7 @@ export async function attention(ctx: Ctx) {
       and(
         eq(seats.regionId, region),
         sql`not exists (select 1 from ${seatTerms} t where t.region_id = ${seats.regionId} and t.seat_id = ${seats.id}
-          and t.start_date <= ${day} and (t.end_date is null or t.end_date >= ${day}))`,
+          and ${termHeldOn(day, "t")})`,
       ),
     )
     .orderBy(asc(bodies.name), asc(seats.id));
