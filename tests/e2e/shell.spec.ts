@@ -73,6 +73,12 @@ test("at 360 px wide every page fits and the menu opens from the burger", async 
   for (const [link, heading] of [
     ["Organisaties", "Organisaties"],
     ["Personen", "Personen"],
+    ["Organen", "Organen"],
+    ["Mandaten", "Wie spreekt namens wie"],
+    ["Vergaderingen", "Vergaderingen"],
+    ["Besluiten", "Besluitenlijst"],
+    ["Acties", "Actielijst"],
+    ["Stemmingen", "Voorstellen en stemmingen"],
     ["Gebruikers", "Gebruikers"],
     ["Logboek", "Logboek"],
     ["E-mail", "E-mail"],

@@ -16,6 +16,7 @@ async function draftAndOpen(
 ) {
   await page.getByRole("button", { name: "Nieuw voorstel" }).click();
   const form = page.getByRole("form", { name: "Nieuw voorstel" });
+  await axeClean(page);
   await choose(form.getByRole("combobox", { name: "Orgaan" }), body, { search: body });
   await form.getByRole("textbox", { name: "Titel" }).fill(title);
   await rules(form);
