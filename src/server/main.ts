@@ -1,6 +1,7 @@
 import { buildApp } from "./app.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./demo.js";
 import { remindActionOwners } from "./modules/governance/action-reminders.js";
+import { remindConsultationInvitees } from "./modules/governance/consultation-reminders.js";
 import { announceSeatNotices } from "./modules/governance/notices.js";
 import { closeExpiredVotes } from "./modules/governance/proposals-service.js";
 import { loadConfig } from "./platform/config.js";
@@ -21,15 +22,16 @@ const app = await buildApp({ database, config, files: new DirectoryFileStore(con
 await app.listen({ port: config.PORT, host: config.HOST });
 mail.start();
 
-// Terms ending within 90 days, seats fallen vacant and actions coming due or overdue are
-// announced by e-mail, and online votes past their window are closed: now and hourly.
+// Terms ending within 90 days, seats fallen vacant, actions coming due or overdue and
+// consultation deadlines drawing near are announced by e-mail, and online votes past their window are closed: now and hourly.
 const announce = () =>
   Promise.all([
     announceSeatNotices(database.db, config.publicUrl),
     remindActionOwners(database.db, config.publicUrl),
+    remindConsultationInvitees(database.db, config.publicUrl),
     closeExpiredVotes(database.db),
   ])
-    .then(([seats, actions]) => (seats + actions ? mail.kick() : undefined))
+    .then(([seats, actions, consultations]) => (seats + actions + consultations ? mail.kick() : undefined))
     .catch((err) => app.log.error({ err }, "notices failed"));
 void announce();
 setInterval(announce, 3_600_000).unref();

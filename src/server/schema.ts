@@ -1,5 +1,6 @@
 // Every table of Regiotafel, for Drizzle and drizzle-kit. Modules add their schema here.
 
+export * from "./modules/governance/consultations-schema.js";
 export * from "./modules/governance/decisions-schema.js";
 export * from "./modules/governance/mandates-schema.js";
 export * from "./modules/governance/meetings-schema.js";

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { accountsRoutes } from "./accounts/routes.js";
+import { consultationsRoutes } from "./governance/consultations-routes.js";
 import { decisionsRoutes } from "./governance/decisions-routes.js";
 import { mandatesRoutes } from "./governance/mandates-routes.js";
 import { meetingsRoutes } from "./governance/meetings-routes.js";
@@ -38,4 +39,5 @@ export const modules: FastifyPluginAsync[] = [
   meetingsRoutes,
   decisionsRoutes,
   proposalsRoutes,
+  consultationsRoutes,
 ];

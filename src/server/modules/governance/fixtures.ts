@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { addDays, today } from "../../../shared/dates.js";
 import type { FixtureMakers } from "../../platform/fixtures.js";
 import { organisations, persons } from "../network/schema.js";
+import { consultationAnswers, consultationInvitees, consultations } from "./consultations-schema.js";
 import { actionItems, decisions } from "./decisions-schema.js";
 import { mandateOrganisations, mandates } from "./mandates-schema.js";
 import { agendaItems, meetings } from "./meetings-schema.js";
@@ -94,6 +95,42 @@ const proposalOf = async (
       personId,
     });
   return row!.id;
+};
+
+/** An adviesnotitie of a fresh werkgroep; once past concept, with one respondent and a comment. */
+const consultationOf = async (
+  tx: Tx,
+  regionId: string,
+  self: Parameters<FixtureMakers[string]>[2],
+  more: Partial<typeof consultations.$inferInsert> = {},
+) => {
+  const [row] = await tx
+    .insert(consultations)
+    .values({
+      regionId,
+      bodyId: await body(tx, regionId, self),
+      title: "Fixture adviesnotitie",
+      questions: ["Steunt u de notitie?"],
+      audience: "members",
+      deadline: addDays(today(), 7),
+      ...more,
+    })
+    .returning({ id: consultations.id });
+  const consultationId = row!.id;
+  if (more.status) {
+    const personId = await fixturePerson(tx, regionId);
+    await tx.insert(consultationInvitees).values({
+      regionId,
+      consultationId,
+      personId,
+      discipline: "general_practitioner",
+      respondedAt: new Date(),
+    });
+    await tx
+      .insert(consultationAnswers)
+      .values({ regionId, consultationId, personId, question: 0, support: 4, comment: "Fixture opmerking" });
+  }
+  return consultationId;
 };
 
 export const governanceFixtures: FixtureMakers = {
@@ -204,4 +241,12 @@ export const governanceFixtures: FixtureMakers = {
       electorateOn: today(),
       version: 2,
     }),
+  /** An adviesnotitie in concept, for all members, with one question. */
+  consultation: (tx, regionId, self) => consultationOf(tx, regionId, self),
+  /** A round in consultation until a week from now (version 2); one person (not the caller) was asked and responded. */
+  openConsultation: (tx, regionId, self) =>
+    consultationOf(tx, regionId, self, { status: "consultation", openedAt: new Date(), version: 2 }),
+  /** A processed round (version 3) with one response and its comment. */
+  processedConsultation: (tx, regionId, self) =>
+    consultationOf(tx, regionId, self, { status: "processed", openedAt: new Date(), version: 3 }),
 };

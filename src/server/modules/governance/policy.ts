@@ -84,3 +84,25 @@ export const proposalPolicy = definePolicy("proposal", {
   vote: ROLES,
   proxy: ROLES,
 });
+
+/** Everyone in the region but partners: a consultation asks the members, not the partners. */
+const MEMBERS = ROLES.filter((r) => r !== "partner");
+
+/**
+ * Consultation rounds (draagvlak) are the members' business: partners do not see them. The bureau
+ * writes adviesnotities, moves them on, records responses received by mail and says how each
+ * comment was handled. Anyone may try to respond: the service checks that they were asked. The
+ * results are the bureau's and the board's while the round runs, everyone's once it is processed
+ * (the service checks).
+ */
+export const consultationPolicy = definePolicy("consultation", {
+  list: MEMBERS,
+  read: MEMBERS,
+  create: BUREAU,
+  update: BUREAU,
+  advance: BUREAU,
+  invitees: BUREAU,
+  process: BUREAU,
+  respond: MEMBERS,
+  results: MEMBERS,
+});

@@ -48,3 +48,10 @@ export const dutchMoment = (iso: string) => {
   const { date, time } = netherlandsParts(iso);
   return `${date.split("-").reverse().join("-")} ${time}`;
 };
+
+export const COMMENT_HANDLING_WORDS = {
+  adopted: "overgenomen",
+  partly: "deels overgenomen",
+  not_adopted: "niet overgenomen",
+  noted: "ter kennisgeving",
+} as const;
