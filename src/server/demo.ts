@@ -60,8 +60,11 @@ const LAST = [
   "Kramer",
 ];
 
-/** Seeds the demo region Zuid-Holland Noord into an empty database. Returns false if not empty. */
-export async function seedDemo(db: Db): Promise<boolean> {
+/**
+ * Seeds the demo region Zuid-Holland Noord into an empty database (`publicUrl` is where the
+ * demo's invitation mails link to). Returns false if not empty.
+ */
+export async function seedDemo(db: Db, publicUrl: string): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(regions);
   if ((existing?.n ?? 0) > 0) return false;
   const [region] = await db.insert(regions).values({ slug: "zhn", name: "Zuid-Holland Noord" }).returning();
@@ -103,7 +106,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         { entityType: "user", entityId: r.id, action: "create", after: { email: r.email, role: r.role } },
       );
     await seedNetworkDemo({ tx, actor, lang: "nl", requestId: "demo" });
-    await seedGovernanceDemo({ tx, actor, lang: "nl", requestId: "demo" });
+    await seedGovernanceDemo({ tx, actor, lang: "nl", requestId: "demo" }, publicUrl);
   });
   return true;
 }

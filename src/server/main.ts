@@ -13,7 +13,7 @@ const started = performance.now();
 const config = loadConfig();
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
 await migrateDatabase(database);
-const seeded = config.demo ? await seedDemo(database.db) : false;
+const seeded = config.demo ? await seedDemo(database.db, config.publicUrl) : false;
 
 const mail = new MailWorker(database.db, config.SMTP_URL, config.MAIL_FROM, (err) =>
   app.log.error({ err }, "mail delivery failed"),

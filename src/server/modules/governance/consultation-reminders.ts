@@ -76,9 +76,13 @@ export async function remindConsultationInvitees(
         })),
       );
       const now = new Date();
-      const byConsultation: Record<string, string[]> = {};
-      for (const d of due) (byConsultation[d.consultationId] ??= []).push(d.personId);
-      for (const [consultationId, group] of Object.entries(byConsultation))
+      const byConsultation = new Map<string, string[]>();
+      for (const d of due) {
+        const group = byConsultation.get(d.consultationId) ?? [];
+        group.push(d.personId);
+        byConsultation.set(d.consultationId, group);
+      }
+      for (const [consultationId, group] of byConsultation)
         await tx
           .update(consultationInvitees)
           .set({ remindedAt: now })

@@ -4,6 +4,7 @@ import type { Discipline } from "../../../shared/network.js";
 import type { Ctx } from "../../platform/context.js";
 import { createOrganisation, listOrganisations } from "../network/organisations-service.js";
 import { createPerson } from "../network/persons-service.js";
+import { seedConsultationsDemo } from "./consultations-demo.js";
 import { createMandate } from "./mandates-service.js";
 import { seedMeetingsDemo } from "./meetings-demo.js";
 import { appoint, createBody, createSeat } from "./service.js";
@@ -36,7 +37,7 @@ const VERENIGINGEN: { name: string; discipline: Discipline; holder?: [string, st
   { name: "Diëtistennetwerk Holland Rijnland", discipline: "dietitian" },
 ];
 
-export async function seedGovernanceDemo(ctx: Ctx) {
+export async function seedGovernanceDemo(ctx: Ctx, publicUrl: string) {
   const year = new Date().getUTCFullYear();
   const person = (givenName: string, familyName: string, disciplines: Discipline[] = [], email?: string) =>
     createPerson(ctx, {
@@ -205,6 +206,11 @@ export async function seedGovernanceDemo(ctx: Ctx) {
   }
 
   await seedMeetingsDemo(ctx, { council, steering, learning: groups.Deskundigheidsbevordering! });
+  await seedConsultationsDemo(
+    ctx,
+    { quality: groups.Kwaliteit!, labour: groups.Arbeidsmarkt!, steering, member: memberOfDemo },
+    publicUrl,
+  );
 }
 
 /** Huisartsen who hold the ALV seats of their practices (fictional). */
