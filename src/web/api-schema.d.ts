@@ -8224,6 +8224,737 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consultaties (adviesnotities), nieuwste eerst; zoeken op titel, per werkgroep of status, of alleen die waarin mij iets gevraagd is */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                    bodyId?: string;
+                    status?: "draft" | "consultation" | "processed" | "for_decision" | "decided";
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The werkgroep that wrote the adviesnotitie
+                                 */
+                                bodyId: string;
+                                bodyName: string;
+                                policyArea: string | null;
+                                title: string;
+                                text: string | null;
+                                questions: string[];
+                                /** @enum {string} */
+                                audience: "associations" | "networks" | "members";
+                                audienceOrganisationIds: string[] | null;
+                                /** @description The last day to respond */
+                                deadline: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "consultation" | "processed" | "for_decision" | "decided";
+                                decidingBodyId: string | null;
+                                decidingBodyName: string | null;
+                                meetingId: string | null;
+                                decisionId: string | null;
+                                decisionNumber: string | null;
+                                outcome: ("adopted" | "amended" | "rejected") | null;
+                                openedAt: string | null;
+                                invited: number;
+                                responded: number;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een adviesnotitie opstellen (concept) met de vragen en aan wie ze gaat; zonder policyArea geldt het beleidsterrein van de werkgroep */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        policyArea?: string | null;
+                        title: string;
+                        text?: string | null;
+                        questions: string[];
+                        /** @enum {string} */
+                        audience: "associations" | "networks" | "members";
+                        audienceOrganisationIds?: string[] | null;
+                        deadline?: string | null;
+                        decidingBodyId?: string | null;
+                        /** Format: uuid */
+                        bodyId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The werkgroep that wrote the adviesnotitie
+                             */
+                            bodyId: string;
+                            bodyName: string;
+                            policyArea: string | null;
+                            title: string;
+                            text: string | null;
+                            questions: string[];
+                            /** @enum {string} */
+                            audience: "associations" | "networks" | "members";
+                            audienceOrganisationIds: string[] | null;
+                            /** @description The last day to respond */
+                            deadline: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "consultation" | "processed" | "for_decision" | "decided";
+                            decidingBodyId: string | null;
+                            decidingBodyName: string | null;
+                            meetingId: string | null;
+                            decisionId: string | null;
+                            decisionNumber: string | null;
+                            outcome: ("adopted" | "amended" | "rejected") | null;
+                            openedAt: string | null;
+                            invited: number;
+                            responded: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén consultatie: de notitie, de respons, of mij iets gevraagd is en wat ik antwoordde, en of ik de uitslag mag zien */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consultation: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The werkgroep that wrote the adviesnotitie
+                                 */
+                                bodyId: string;
+                                bodyName: string;
+                                policyArea: string | null;
+                                title: string;
+                                text: string | null;
+                                questions: string[];
+                                /** @enum {string} */
+                                audience: "associations" | "networks" | "members";
+                                audienceOrganisationIds: string[] | null;
+                                /** @description The last day to respond */
+                                deadline: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "consultation" | "processed" | "for_decision" | "decided";
+                                decidingBodyId: string | null;
+                                decidingBodyName: string | null;
+                                meetingId: string | null;
+                                decisionId: string | null;
+                                decisionNumber: string | null;
+                                outcome: ("adopted" | "amended" | "rejected") | null;
+                                openedAt: string | null;
+                                invited: number;
+                                responded: number;
+                                version: number;
+                            };
+                            invited: boolean;
+                            respondedAt: string | null;
+                            answers: {
+                                question: number;
+                                support: number;
+                                comment: string | null;
+                            }[];
+                            canRespond: boolean;
+                            /** @description In consultation and the deadline has not passed */
+                            open: boolean;
+                            resultsVisible: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Een concept wijzigen (stuur version mee); zodra de consultatie loopt, liggen notitie en vragen vast */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        policyArea?: string | null;
+                        title?: string;
+                        text?: string | null;
+                        questions?: string[];
+                        /** @enum {string} */
+                        audience?: "associations" | "networks" | "members";
+                        audienceOrganisationIds?: string[] | null;
+                        deadline?: string | null;
+                        decidingBodyId?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The werkgroep that wrote the adviesnotitie
+                             */
+                            bodyId: string;
+                            bodyName: string;
+                            policyArea: string | null;
+                            title: string;
+                            text: string | null;
+                            questions: string[];
+                            /** @enum {string} */
+                            audience: "associations" | "networks" | "members";
+                            audienceOrganisationIds: string[] | null;
+                            /** @description The last day to respond */
+                            deadline: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "consultation" | "processed" | "for_decision" | "decided";
+                            decidingBodyId: string | null;
+                            decidingBodyName: string | null;
+                            meetingId: string | null;
+                            decisionId: string | null;
+                            decisionNumber: string | null;
+                            outcome: ("adopted" | "amended" | "rejected") | null;
+                            openedAt: string | null;
+                            invited: number;
+                            responded: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Eén stap verder: consultation (wie gevraagd wordt ligt vast, zij krijgen een e-mail), processed (geen reacties meer), for_decision (elke opmerking verwerkt), decided (met de uitkomst) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "consultation";
+                        version: number;
+                        /** Format: date */
+                        deadline?: string;
+                    } | {
+                        /** @enum {string} */
+                        status: "processed";
+                        version: number;
+                    } | {
+                        /** @enum {string} */
+                        status: "for_decision";
+                        version: number;
+                        /** Format: uuid */
+                        decidingBodyId?: string;
+                        meetingId?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        status: "decided";
+                        version: number;
+                        /** @enum {string} */
+                        outcome: "adopted" | "amended" | "rejected";
+                        decisionId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The werkgroep that wrote the adviesnotitie
+                             */
+                            bodyId: string;
+                            bodyName: string;
+                            policyArea: string | null;
+                            title: string;
+                            text: string | null;
+                            questions: string[];
+                            /** @enum {string} */
+                            audience: "associations" | "networks" | "members";
+                            audienceOrganisationIds: string[] | null;
+                            /** @description The last day to respond */
+                            deadline: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "consultation" | "processed" | "for_decision" | "decided";
+                            decidingBodyId: string | null;
+                            decidingBodyName: string | null;
+                            meetingId: string | null;
+                            decisionId: string | null;
+                            decisionNumber: string | null;
+                            outcome: ("adopted" | "amended" | "rejected") | null;
+                            openedAt: string | null;
+                            invited: number;
+                            responded: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/invitees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wie gevraagd is, met discipline en WSV, en of die gereageerd heeft (niet wat) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            personId: string;
+                            name: string;
+                            discipline: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other") | null;
+                            networkName: string | null;
+                            responded: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reageren: per vraag steun (1–5) en een toelichting; tot de termijn verloopt te wijzigen. Het bureau legt met personId een reactie per post of e-mail vast */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId?: string;
+                        answers: {
+                            /** @description 1 zeer oneens … 5 zeer eens */
+                            support: number;
+                            comment?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            personId: string;
+                            respondedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De steun voor de notitie: per vraag (met de spreiding over 1–5), per discipline en per WSV. Tijdens de consultatie alleen voor bureau en bestuur */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answers: number;
+                            average: number | null;
+                            /** @description Share of answers of 4 or 5 */
+                            supportPercent: number | null;
+                            invited: number;
+                            responded: number;
+                            questions: {
+                                answers: number;
+                                average: number | null;
+                                /** @description Share of answers of 4 or 5 */
+                                supportPercent: number | null;
+                                question: number;
+                                text: string;
+                                /** @description Answers of 1, 2, 3, 4 and 5 */
+                                spread: number[];
+                            }[];
+                            byDiscipline: {
+                                answers: number;
+                                average: number | null;
+                                /** @description Share of answers of 4 or 5 */
+                                supportPercent: number | null;
+                                /** @description The discipline, or the WSV's id; null: none known */
+                                key: string | null;
+                                name: string | null;
+                                invited: number;
+                                responded: number;
+                                perQuestion: {
+                                    answers: number;
+                                    average: number | null;
+                                    /** @description Share of answers of 4 or 5 */
+                                    supportPercent: number | null;
+                                }[];
+                            }[];
+                            byNetwork: {
+                                answers: number;
+                                average: number | null;
+                                /** @description Share of answers of 4 or 5 */
+                                supportPercent: number | null;
+                                /** @description The discipline, or the WSV's id; null: none known */
+                                key: string | null;
+                                name: string | null;
+                                invited: number;
+                                responded: number;
+                                perQuestion: {
+                                    answers: number;
+                                    average: number | null;
+                                    /** @description Share of answers of 4 or 5 */
+                                    supportPercent: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De opmerkingen per vraag en hoe elk verwerkt is; de namen alleen voor bureau en bestuur */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    question?: number;
+                    handled?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                question: number;
+                                questionText: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The respondent, to say how the comment was handled
+                                 */
+                                key: string;
+                                /** @description Shown to the bureau and the board */
+                                personId: string | null;
+                                personName: string | null;
+                                discipline: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other") | null;
+                                networkName: string | null;
+                                support: number;
+                                comment: string;
+                                handling: ("adopted" | "partly" | "not_adopted" | "noted") | null;
+                                handlingNote: string | null;
+                            }[];
+                            nextCursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/comments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het verwerkingsoverzicht exporteren (CSV of xlsx): elke opmerking met hoe ze verwerkt is */
+        get: {
+            parameters: {
+                query?: {
+                    question?: number;
+                    handled?: "true" | "false";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/comments/{personId}/{question}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Zeggen hoe een opmerking verwerkt is (overgenomen, deels, niet, ter kennisgeving) met een toelichting */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    personId: string;
+                    question: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        handling: "adopted" | "partly" | "not_adopted" | "noted";
+                        handlingNote?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            handling: "adopted" | "partly" | "not_adopted" | "noted";
+                            handlingNote: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

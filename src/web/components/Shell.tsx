@@ -37,6 +37,7 @@ const NAV: NavItem[] = [
   { to: "/besluiten", label: "nav.decisions", permission: "decision.list" },
   { to: "/acties", label: "nav.actionItems", permission: "actionItem.list" },
   { to: "/stemmingen", label: "nav.proposals", permission: "proposal.list" },
+  { to: "/consultaties", label: "nav.consultations", permission: "consultation.list" },
   { to: "/werkgebied", label: "nav.areas", permission: "area.list" },
   { to: "/gebruikers", label: "nav.users", permission: "user.list" },
   { to: "/logboek", label: "nav.logbook", permission: "auditEvent.list" },

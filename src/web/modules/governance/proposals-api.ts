@@ -1,9 +1,8 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { FOR_AGAINST } from "../../../shared/voting";
 import { api, unwrap } from "../../api";
 import type { useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { useChange } from "../../use-change";
 
 /** One proposal as its page shows it (`GET /proposals/:id`). */
 export const fetchProposal = async (id: string) =>
@@ -33,25 +32,4 @@ export const useVoters = (id: string, enabled = true) =>
   });
 
 /** Runs a change to the proposal, says so, and reloads it (and the lists). */
-export function useProposalChange(id: string) {
-  const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  return {
-    busy,
-    run: async (change: () => Promise<unknown>, done: string) => {
-      setBusy(true);
-      try {
-        await change();
-        notify(done, "green");
-        return true;
-      } catch (e) {
-        notifyError(e);
-        return false;
-      } finally {
-        setBusy(false);
-        await queryClient.invalidateQueries({ queryKey: proposalKey(id) });
-        await queryClient.invalidateQueries({ queryKey: ["proposals"] });
-      }
-    },
-  };
-}
+export const useProposalChange = (id: string) => useChange(proposalKey(id), ["proposals"]);
