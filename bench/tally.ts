@@ -2,7 +2,9 @@
  * `npm run bench:tally`: the ALV vote at national scale. In a fresh PostgreSQL database, an ALV
  * of 2,000 voting members is opened as a proposal (the
  * electorate fixed in one statement), 200 votes are given by proxy and 1,900 are cast; then the
- * tally that closing freezes is measured 50 times. Writes bench/results/<timestamp>-tally.json.
+ * tally that closing freezes is measured 50 times. Then a consultation round among the same people
+ * is opened and its results (per question, discipline and WSV) are measured 50 times. Writes
+ * bench/results/<timestamp>-tally.json.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
@@ -13,6 +15,8 @@ import {
   lockProposal,
   openProposal,
 } from "../src/server/modules/governance/proposals-service.js";
+import { consultationResults } from "../src/server/modules/governance/consultation-responses.js";
+import { advanceConsultation, createConsultation } from "../src/server/modules/governance/consultations-service.js";
 import { bodies } from "../src/server/modules/governance/schema.js";
 import { inRegion, withCtx } from "../src/server/platform/context.js";
 import { migrateDatabase, openDatabase } from "../src/server/platform/db.js";
@@ -95,15 +99,69 @@ for (let i = 0; i < 50; i++) {
   result = await run(async (ctx) => countVotes(ctx, await lockProposal(ctx, proposal.id)));
   samples.push(ms(start));
 }
-samples.sort((a, b) => a - b);
-const pct = (p: number) =>
-  Number(samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!.toFixed(2));
+
+// A consultation round among the same 2,000 people, as members of 25 WSVs with four disciplines:
+// opening fixes them (one statement), 1,500 respond to three questions, and the results grouped
+// per question, discipline and WSV are measured 50 times.
+await run(async (ctx) => {
+  await ctx.tx.execute(sql`
+    update persons set disciplines = array[(array['general_practitioner', 'pharmacist', 'physiotherapist', 'midwife'])[1 + abs(hashtext(id::text)) % 4]]
+    where region_id = ${regionId}`);
+  await ctx.tx.execute(sql`
+    insert into organisations (region_id, kind, name)
+    select ${regionId}, 'neighbourhood_network', 'WSV ' || n from generate_series(1, 25) n`);
+  await ctx.tx.execute(sql`
+    with w as (select id, row_number() over (order by name) - 1 as n from organisations where region_id = ${regionId} and kind = 'neighbourhood_network'),
+    p as (select id, row_number() over (order by id) as n from persons where region_id = ${regionId})
+    insert into memberships (region_id, organisation_id, member_person_id, start_date)
+    select ${regionId}, w.id, p.id, date '2024-01-01' from p join w on w.n = p.n % 25`);
+});
+const round = await run((ctx) =>
+  createConsultation(ctx, {
+    bodyId,
+    title: "Bench adviesnotitie",
+    questions: ["Vraag 1", "Vraag 2", "Vraag 3"],
+    audience: "networks",
+    deadline: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+  }),
+);
+start = performance.now();
+await run((ctx) =>
+  advanceConsultation(ctx, round.id, { status: "consultation", version: round.version }, "https://bench.example"),
+);
+const consultationOpenMs = ms(start);
+await run((ctx) =>
+  ctx.tx.execute(sql`
+    insert into consultation_answers (region_id, consultation_id, person_id, question, support, comment)
+    select ${regionId}, ${round.id}, i.person_id, q, 1 + abs(hashtext(i.person_id::text || q)) % 5,
+      case when abs(hashtext(i.person_id::text)) % 10 = 0 then 'Opmerking' end
+    from (select person_id from consultation_invitees where consultation_id = ${round.id} order by person_id limit 1500) i,
+      generate_series(0, 2) q`),
+);
+const resultSamples: number[] = [];
+for (let i = 0; i < 50; i++) {
+  start = performance.now();
+  await run((ctx) => consultationResults(ctx, round.id));
+  resultSamples.push(ms(start));
+}
+
+const pct = (list: number[], p: number) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
+};
+const spread = (list: number[]) => ({ p50: pct(list, 50), p95: pct(list, 95), max: pct(list, 100) });
 const output = {
   at: new Date().toISOString(),
   members: MEMBERS,
   openMs: Number(openMs.toFixed(1)),
-  tallyMs: { p50: pct(50), p95: pct(95), max: pct(100) },
+  tallyMs: spread(samples),
   result,
+  consultation: {
+    invitees: MEMBERS,
+    answers: 1500 * 3,
+    openMs: Number(consultationOpenMs.toFixed(1)),
+    resultsMs: spread(resultSamples),
+  },
 };
 console.log(JSON.stringify(output, null, 2));
 mkdirSync("bench/results", { recursive: true });
