@@ -79,6 +79,7 @@ test("at 360 px wide every page fits and the menu opens from the burger", async 
     ["Besluiten", "Besluitenlijst"],
     ["Acties", "Actielijst"],
     ["Stemmingen", "Voorstellen en stemmingen"],
+    ["Consultaties", "Consultaties en adviesnotities"],
     ["Gebruikers", "Gebruikers"],
     ["Logboek", "Logboek"],
     ["E-mail", "E-mail"],

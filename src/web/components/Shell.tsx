@@ -124,7 +124,8 @@ export function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t("nav.main")} component="nav">
+      {/* The menu scrolls on its own when it is taller than the screen (a phone held upright). */}
+      <AppShell.Navbar p="xs" aria-label={t("nav.main")} component="nav" style={{ overflowY: "auto" }}>
         {items.map((n) => (
           <NavLink
             key={n.to}
