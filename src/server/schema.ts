@@ -2,6 +2,7 @@
 
 export * from "./modules/governance/consultations-schema.js";
 export * from "./modules/governance/decisions-schema.js";
+export * from "./modules/governance/documents-schema.js";
 export * from "./modules/governance/mandates-schema.js";
 export * from "./modules/governance/meetings-schema.js";
 export * from "./modules/governance/proposals-schema.js";

@@ -8955,6 +8955,405 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stukken, nieuwste eerst, per orgaan, vergadering of agendapunt, of met woorden uit de titel (q); vertrouwelijke alleen voor de leden van het orgaan */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                    bodyId?: string;
+                    meetingId?: string;
+                    agendaItemId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                meetingId: string | null;
+                                meetingTitle: string | null;
+                                agendaItemId: string | null;
+                                agendaItemTitle: string | null;
+                                title: string;
+                                confidential: boolean;
+                                /** @description Confidential itself or on a confidential agenda item: members only */
+                                restricted: boolean;
+                                /** @description 0 until a file is uploaded */
+                                latestVersion: number;
+                                contentType: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een stuk aanmaken bij een orgaan, een vergadering of een agendapunt (het meest specifieke telt); het bestand volgt als versie 1 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        bodyId?: string;
+                        /** Format: uuid */
+                        meetingId?: string;
+                        /** Format: uuid */
+                        agendaItemId?: string;
+                        title: string;
+                        confidential?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            meetingId: string | null;
+                            meetingTitle: string | null;
+                            agendaItemId: string | null;
+                            agendaItemTitle: string | null;
+                            title: string;
+                            confidential: boolean;
+                            /** @description Confidential itself or on a confidential agenda item: members only */
+                            restricted: boolean;
+                            /** @description 0 until a file is uploaded */
+                            latestVersion: number;
+                            contentType: string | null;
+                            updatedAt: string;
+                            version: number;
+                            versions: {
+                                number: number;
+                                name: string;
+                                size: number;
+                                createdAt: string;
+                                createdByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Zoeken in de titels van stukken en in de titels en notulen van vergaderingen (Nederlandse woordvormen), beste treffer eerst */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "document" | "minutes";
+                            /**
+                             * Format: uuid
+                             * @description The document, or the meeting whose minutes match
+                             */
+                            id: string;
+                            title: string;
+                            bodyName: string;
+                            meetingId: string | null;
+                            /** @description The matching words of the minutes between « and » */
+                            snippet: string | null;
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén stuk met zijn versies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            meetingId: string | null;
+                            meetingTitle: string | null;
+                            agendaItemId: string | null;
+                            agendaItemTitle: string | null;
+                            title: string;
+                            confidential: boolean;
+                            /** @description Confidential itself or on a confidential agenda item: members only */
+                            restricted: boolean;
+                            /** @description 0 until a file is uploaded */
+                            latestVersion: number;
+                            contentType: string | null;
+                            updatedAt: string;
+                            version: number;
+                            versions: {
+                                number: number;
+                                name: string;
+                                size: number;
+                                createdAt: string;
+                                createdByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** De titel of de vertrouwelijkheid van een stuk wijzigen (stuur version mee) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title?: string;
+                        confidential?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            meetingId: string | null;
+                            meetingTitle: string | null;
+                            agendaItemId: string | null;
+                            agendaItemTitle: string | null;
+                            title: string;
+                            confidential: boolean;
+                            /** @description Confidential itself or on a confidential agenda item: members only */
+                            restricted: boolean;
+                            /** @description 0 until a file is uploaded */
+                            latestVersion: number;
+                            contentType: string | null;
+                            updatedAt: string;
+                            version: number;
+                            versions: {
+                                number: number;
+                                name: string;
+                                size: number;
+                                createdAt: string;
+                                createdByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een nieuwe versie uploaden (PDF, Word, Excel, PowerPoint, PNG, JPEG of tekst; multipart veld 'file'); eerdere versies blijven */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            meetingId: string | null;
+                            meetingTitle: string | null;
+                            agendaItemId: string | null;
+                            agendaItemTitle: string | null;
+                            title: string;
+                            confidential: boolean;
+                            /** @description Confidential itself or on a confidential agenda item: members only */
+                            restricted: boolean;
+                            /** @description 0 until a file is uploaded */
+                            latestVersion: number;
+                            contentType: string | null;
+                            updatedAt: string;
+                            version: number;
+                            versions: {
+                                number: number;
+                                name: string;
+                                size: number;
+                                createdAt: string;
+                                createdByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions/{number}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het bestand van één versie van een stuk */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

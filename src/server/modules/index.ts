@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { accountsRoutes } from "./accounts/routes.js";
 import { consultationsRoutes } from "./governance/consultations-routes.js";
 import { decisionsRoutes } from "./governance/decisions-routes.js";
+import { documentsRoutes } from "./governance/documents-routes.js";
 import { mandatesRoutes } from "./governance/mandates-routes.js";
 import { meetingsRoutes } from "./governance/meetings-routes.js";
 import { proposalsRoutes } from "./governance/proposals-routes.js";
@@ -40,4 +41,5 @@ export const modules: FastifyPluginAsync[] = [
   decisionsRoutes,
   proposalsRoutes,
   consultationsRoutes,
+  documentsRoutes,
 ];

@@ -92,3 +92,9 @@ export async function loadFile(ctx: Ctx, store: FileStore, id: string) {
   if (!row) throw notFound();
   return { meta: row, data: await store.get(row.storageKey) };
 }
+
+/**
+ * The smallest PDF the type sniffing recognises, base64: the routes' examples upload it, so the
+ * generated suites exercise every upload route.
+ */
+export const TINY_PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");

@@ -120,6 +120,7 @@ const messages = {
     "field.resultsNotYet": "De uitslag is zichtbaar zodra de consultatie verwerkt is",
     "field.commentsFixed": "De notitie ligt ter besluitvorming; de verwerking van de opmerkingen ligt vast",
     "field.noComment": "Bij deze vraag heeft deze persoon geen opmerking gemaakt",
+    "field.documentPlace": "Geef aan bij welk orgaan, welke vergadering of welk agendapunt het stuk hoort",
     "field.importNotUndoable":
       "Alleen een geslaagde import die nog niet is teruggedraaid, kan ongedaan worden gemaakt",
     "field.importInUse.organisations":
@@ -269,6 +270,7 @@ const messages = {
     "field.resultsNotYet": "The results are visible once the consultation has been processed",
     "field.commentsFixed": "The paper is up for decision; how its comments were handled is fixed",
     "field.noComment": "This person made no comment on this question",
+    "field.documentPlace": "Say which body, meeting or agenda item the document belongs to",
     "field.importNotUndoable": "Only a successful import that has not been undone can be undone",
     "field.importInUse.organisations":
       "Something now depends on organisations from this import (parts, people or members); nothing was removed",

@@ -4,6 +4,7 @@ import type { FixtureMakers } from "../../platform/fixtures.js";
 import { organisations, persons } from "../network/schema.js";
 import { consultationAnswers, consultationInvitees, consultations } from "./consultations-schema.js";
 import { actionItems, decisions } from "./decisions-schema.js";
+import { documents } from "./documents-schema.js";
 import { mandateOrganisations, mandates } from "./mandates-schema.js";
 import { agendaItems, meetings } from "./meetings-schema.js";
 import { proposals, proposalVoters } from "./proposals-schema.js";
@@ -241,6 +242,15 @@ export const governanceFixtures: FixtureMakers = {
       electorateOn: today(),
       version: 2,
     }),
+  /** A document of a fresh meeting, without a file yet. */
+  document: async (tx, regionId, self) => {
+    const bodyId = await body(tx, regionId, self);
+    const [row] = await tx
+      .insert(documents)
+      .values({ regionId, bodyId, meetingId: await meetingOf(tx, regionId, bodyId), title: "Fixture stuk" })
+      .returning({ id: documents.id });
+    return row!.id;
+  },
   /** An adviesnotitie in concept, for all members, with one question. */
   consultation: (tx, regionId, self) => consultationOf(tx, regionId, self),
   /** A round in consultation until a week from now (version 2); one person (not the caller) was asked and responded. */

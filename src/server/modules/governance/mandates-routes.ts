@@ -3,6 +3,7 @@ import { z } from "zod";
 import { SEAT_ROLES } from "../../../shared/governance.js";
 import { invalidField } from "../../platform/errors.js";
 import { attachment, type Column, EXPORT_LIMIT, sendExport } from "../../platform/export.js";
+import { TINY_PDF } from "../../platform/files.js";
 import { listQuerySchema, pageSchema } from "../../platform/pagination.js";
 import { idParams, optionalText } from "../network/fields.js";
 import { organisationPolicy } from "../network/policy.js";
@@ -57,9 +58,6 @@ const columns: Column<service.Mandate>[] = [
   { header: "Geldig tot en met", value: (m) => m.validTo, width: 14 },
   { header: "Document", value: (m) => m.document?.name ?? null, width: 30 },
 ];
-
-// The smallest PDF file-type recognises: the generated suites upload it as a mandate's document.
-const TINY_PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
 
 export const mandatesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/mandates", {

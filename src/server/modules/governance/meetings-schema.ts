@@ -52,6 +52,11 @@ export const meetings = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [
+    // Full-text search over titles and minutes (Dutch stemming); queries use the same expression.
+    index("meetings_search_idx").using(
+      "gin",
+      sql`to_tsvector('dutch', ${t.title} || ' ' || coalesce(${t.minutes}, ''))`,
+    ),
     unique("meetings_region_id_id_key").on(t.regionId, t.id),
     foreignKey({
       columns: [t.regionId, t.bodyId],

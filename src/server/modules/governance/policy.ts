@@ -106,3 +106,15 @@ export const consultationPolicy = definePolicy("consultation", {
   respond: MEMBERS,
   results: MEMBERS,
 });
+
+/**
+ * Documents (stukken) of bodies, meetings and agenda items are visible to everyone in the region;
+ * a confidential one only to the body's members and the bureau (the service hides it, so it is
+ * not found). The bureau uploads and keeps them.
+ */
+export const documentPolicy = definePolicy("document", {
+  list: ROLES,
+  read: ROLES,
+  create: BUREAU,
+  update: BUREAU,
+});
