@@ -122,6 +122,7 @@ const routeTree = root.addChildren([
     page("/acties", () => import("./modules/governance/ActionItemsPage"), "ActionItemsPage"),
     page("/stemmingen", () => import("./modules/governance/ProposalsPage"), "ProposalsPage"),
     page("/stemmingen/$id", () => import("./modules/governance/ProposalPage"), "ProposalPage"),
+    page("/stukken", () => import("./modules/governance/DocumentSearchPage"), "DocumentSearchPage"),
     page("/consultaties", () => import("./modules/governance/ConsultationsPage"), "ConsultationsPage"),
     page("/consultaties/$id", () => import("./modules/governance/ConsultationPage"), "ConsultationPage"),
     page("/logboek", () => import("./modules/logbook/LogbookPage"), "LogbookPage"),

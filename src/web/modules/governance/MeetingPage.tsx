@@ -11,6 +11,7 @@ import { ActionItemsSection } from "./ActionItemsSection";
 import { AgendaSection } from "./AgendaSection";
 import { AttendanceSection } from "./AttendanceSection";
 import { DecisionsSection } from "./DecisionsSection";
+import { DocumentsSection } from "./DocumentsSection";
 import { MeetingForm } from "./MeetingForm";
 import { MeetingStatus } from "./MeetingsPage";
 import { MinutesSection } from "./MinutesSection";
@@ -164,6 +165,7 @@ export function MeetingPage() {
       )}
       <Divider />
       <AgendaSection meeting={m} canEdit={canEdit} />
+      <DocumentsSection meeting={m} canEdit={Boolean(session?.permissions["document.create"])} />
       <Divider />
       <AttendanceSection
         meeting={m}

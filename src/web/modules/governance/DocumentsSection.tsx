@@ -1,0 +1,216 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  FileButton,
+  FileInput,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ApiProblem, api, fileBody, unwrap } from "../../api";
+import { FormActions } from "../../components/FormActions";
+import { formatDateTime, useT } from "../../i18n";
+import { notify, notifyError } from "../../notify";
+import { useAgendaOptions } from "./DecisionsSection";
+import type { Meeting } from "./meetings-api";
+
+/** What a document may be; the server checks the bytes. */
+const DOCUMENT_ACCEPT = [
+  "application/pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  "application/msword",
+  "image/png",
+  "image/jpeg",
+  "text/plain",
+].join(",");
+
+const documentsKey = (meetingId: string) => ["documents", { meetingId }] as const;
+
+const uploadVersion = async (id: string, file: File) =>
+  unwrap(await api.POST("/api/v1/documents/{id}/versions", { params: { path: { id } }, ...fileBody(file) }));
+
+/** Add a document to the meeting or one of its items: a title, the file, and whether it is confidential. */
+function DocumentForm({ meeting, onDone }: { meeting: Meeting; onDone: () => void }) {
+  const { t } = useT();
+  const queryClient = useQueryClient();
+  const agendaOptions = useAgendaOptions(meeting);
+  const form = useForm({
+    initialValues: {
+      title: "",
+      agendaItemId: null as string | null,
+      confidential: false,
+      file: null as File | null,
+    },
+    validate: {
+      title: (v) => (v.trim() ? null : t("field.required")),
+      file: (v) => (v ? null : t("field.required")),
+    },
+  });
+  const submit = form.onSubmit(async (v) => {
+    try {
+      const created = unwrap(
+        await api.POST("/api/v1/documents", {
+          body: {
+            ...(v.agendaItemId ? { agendaItemId: v.agendaItemId } : { meetingId: meeting.id }),
+            title: v.title.trim(),
+            confidential: v.confidential,
+          },
+        }),
+      );
+      await uploadVersion(created.id, v.file!);
+      notify(t("document.added"), "green");
+      onDone();
+    } catch (e) {
+      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
+      notifyError(e);
+    } finally {
+      await queryClient.invalidateQueries({ queryKey: ["documents"] });
+    }
+  });
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} aria-label={t("document.add")} noValidate>
+        <Stack>
+          <TextInput label={t("document.title")} required {...form.getInputProps("title")} />
+          <Select
+            label={t("document.agendaItem")}
+            description={t("document.agendaItemHelp")}
+            data={agendaOptions}
+            clearable
+            clearButtonProps={{ "aria-label": t("common.clear") }}
+            {...form.getInputProps("agendaItemId")}
+          />
+          <FileInput
+            label={t("document.file")}
+            description={t("document.fileHelp")}
+            accept={DOCUMENT_ACCEPT}
+            required
+            clearable
+            clearButtonProps={{ "aria-label": t("common.clear") }}
+            {...form.getInputProps("file")}
+          />
+          <Checkbox
+            label={t("document.confidential")}
+            description={t("document.confidentialHelp")}
+            {...form.getInputProps("confidential", { type: "checkbox" })}
+          />
+          <FormActions submit={t("document.add")} loading={form.submitting} onCancel={onDone} />
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+/**
+ * The meeting's documents (stukken): per document its agenda item, its newest version to
+ * download and when it came; confidential ones are only listed for those who may see them. The
+ * bureau adds documents and uploads new versions; earlier versions stay.
+ */
+export function DocumentsSection({ meeting, canEdit }: { meeting: Meeting; canEdit: boolean }) {
+  const { t, lang } = useT();
+  const queryClient = useQueryClient();
+  const [adding, setAdding] = useState(false);
+  const documents = useQuery({
+    queryKey: documentsKey(meeting.id),
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/documents", { params: { query: { meetingId: meeting.id, limit: 200 } } }))
+        .items,
+  });
+  const rows = documents.data ?? [];
+  async function newVersion(id: string, file: File | null) {
+    if (!file) return;
+    try {
+      await uploadVersion(id, file);
+      notify(t("document.versionAdded"), "green");
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      await queryClient.invalidateQueries({ queryKey: ["documents"] });
+    }
+  }
+  return (
+    <Stack component="section" aria-labelledby="meeting-documents">
+      <Title order={2} size="h3" id="meeting-documents">
+        {t("document.sectionTitle")}
+      </Title>
+      {rows.length === 0 ? (
+        <Text c="gray.7">{t("document.none")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("document.title")}</Table.Th>
+                <Table.Th>{t("document.agendaItem")}</Table.Th>
+                <Table.Th>{t("document.version")}</Table.Th>
+                <Table.Th>{t("document.updatedAt")}</Table.Th>
+                {canEdit && <Table.Th>{t("document.newVersion")}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>
+                    {d.latestVersion > 0 ? (
+                      <Anchor href={`/api/v1/documents/${d.id}/versions/${d.latestVersion}/file`} download>
+                        {d.title}
+                      </Anchor>
+                    ) : (
+                      d.title
+                    )}
+                    {d.restricted && (
+                      <Badge ml="xs" color="red.9" tt="none">
+                        {t("document.confidentialBadge")}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{d.agendaItemTitle ?? "—"}</Table.Td>
+                  <Table.Td>{d.latestVersion || "—"}</Table.Td>
+                  <Table.Td>{formatDateTime(d.updatedAt, lang)}</Table.Td>
+                  {canEdit && (
+                    <Table.Td>
+                      <FileButton accept={DOCUMENT_ACCEPT} onChange={(file) => newVersion(d.id, file)}>
+                        {(props) => (
+                          <Anchor
+                            component="button"
+                            type="button"
+                            {...props}
+                            aria-label={t("document.newVersionOf", { title: d.title })}
+                          >
+                            {t("document.newVersion")}
+                          </Anchor>
+                        )}
+                      </FileButton>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {canEdit &&
+        (adding ? (
+          <DocumentForm meeting={meeting} onDone={() => setAdding(false)} />
+        ) : (
+          <Group>
+            <Button variant="default" onClick={() => setAdding(true)}>
+              {t("document.add")}
+            </Button>
+          </Group>
+        ))}
+    </Stack>
+  );
+}
