@@ -6687,7 +6687,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** De agenda als PDF: tijd en plaats, de agendapunten en de leden */
+        /** De agenda met de stukken als één PDF: tijd en plaats, de agendapunten met hun stukken en de leden, dan elk PDF-stuk */
         get: {
             parameters: {
                 query?: never;

@@ -682,7 +682,7 @@ export const en: Record<MessageKey, string> = {
   "actionItem.count": "{{count}} actions",
   "actionItem.meeting": "From meeting",
   "nav.meetings": "Meetings",
-  "meeting.agendaPdf": "Agenda (PDF)",
+  "meeting.agendaPdf": "Agenda and documents (PDF)",
   "meeting.minutesPdf": "Minutes (PDF)",
   "meeting.title": "Meetings",
   "meeting.mine": "My meetings",

@@ -684,7 +684,7 @@ export const nl = {
   "actionItem.count": "{{count}} acties",
   "actionItem.meeting": "Uit vergadering",
   "nav.meetings": "Vergaderingen",
-  "meeting.agendaPdf": "Agenda (PDF)",
+  "meeting.agendaPdf": "Agenda en stukken (PDF)",
   "meeting.minutesPdf": "Notulen (PDF)",
   "meeting.title": "Vergaderingen",
   "meeting.mine": "Mijn vergaderingen",

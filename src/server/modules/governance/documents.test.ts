@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payloadFor } from "../../../../tests/support/routes.js";
 import { type Caller, World } from "../../../../tests/support/world.js";
@@ -23,6 +24,14 @@ async function ok(caller: Caller, method: Method, url: string, payload?: unknown
 }
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
+/** A real PDF of `pages` blank pages. */
+async function pagesPdf(pages: number) {
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) doc.addPage();
+  return Buffer.from(await doc.save());
+}
+const pageCount = async (data: Buffer) => (await PDFDocument.load(data)).getPageCount();
+
 function upload(id: string, name: string, data: Buffer) {
   const { payload, headers } = payloadFor({ multipart: { name, base64: data.toString("base64") } });
   return world.inject(staff, { method: "POST", url: `/api/v1/documents/${id}/versions`, headers, payload });
@@ -144,6 +153,28 @@ describe("documents", () => {
     expect(await titles(outsider)).not.toContain("Vertrouwelijk advies huisartsenpost");
     expect(await titles(outsider)).not.toContain("Notitie personele zaak");
     expect(await titles(outsider)).toContain("Begroting wondzorg 2027");
+  });
+
+  it("binds the meeting's PDF documents into the agenda, each reader's own", async () => {
+    const agendaPages = async (caller: Caller) => {
+      const r = await call(caller, "GET", `/api/v1/meetings/${meetingId}/agenda.pdf`);
+      expect(r.statusCode, r.body).toBe(200);
+      return pageCount(r.rawPayload);
+    };
+    const before = await agendaPages(outsider);
+    const open = await ok(staff, "POST", "/api/v1/documents", { meetingId, title: "Jaarplan" }, 201);
+    expect((await upload(open.id, "jaarplan.pdf", await pagesPdf(2))).statusCode).toBe(201);
+    const secret = await ok(
+      staff,
+      "POST",
+      "/api/v1/documents",
+      { meetingId, title: "Vertrouwelijke bijlage", confidential: true },
+      201,
+    );
+    expect((await upload(secret.id, "bijlage.pdf", await pagesPdf(3))).statusCode).toBe(201);
+    // The two pages of the jaarplan for everyone; the three confidential ones only for the member.
+    expect(await agendaPages(outsider)).toBe(before + 2);
+    expect(await agendaPages(member)).toBe(before + 5);
   });
 
   it("finds documents by title and meetings by their minutes, in Dutch word forms", async () => {

@@ -1,8 +1,11 @@
 import type { Nodes, Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
+import { PDFDocument } from "pdf-lib";
 import type { Ctx } from "../../platform/context.js";
+import type { FileStore } from "../../platform/files.js";
 import { type PdfContent, renderPdf } from "../../platform/pdf.js";
 import { listActionItems, listDecisions } from "./decisions-service.js";
+import { type DocumentDto, getDocumentFile, listDocuments } from "./documents-service.js";
 import { getMeeting, type MeetingDetail } from "./meetings-service.js";
 import {
   ACTION_STATUS_WORDS,
@@ -82,7 +85,10 @@ function heading(meeting: MeetingDetail, subtitle: string): PdfContent[] {
   ];
 }
 
-const agendaLines = (meeting: MeetingDetail): PdfContent[] =>
+const agendaLines = (
+  meeting: MeetingDetail,
+  documentsOn: (itemId: string) => string[] = () => [],
+): PdfContent[] =>
   meeting.agenda.length
     ? meeting.agenda.map((item) => ({
         stack: [
@@ -99,31 +105,72 @@ const agendaLines = (meeting: MeetingDetail): PdfContent[] =>
             style: "muted",
           },
           ...(item.description ? [{ text: item.description }] : []),
+          ...documentsOn(item.id).map((line) => ({ text: line, italics: true })),
         ],
         margin: [0, 0, 0, 6],
       }))
     : [{ text: "Nog geen agendapunten", style: "muted" }];
 
+/** A PDF with pages that can be read, or null: a damaged or encrypted one is listed, not bound in. */
+async function readablePdf(data: Buffer) {
+  try {
+    const pdf = await PDFDocument.load(data);
+    return pdf.getPageCount() > 0 ? pdf : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The meeting's documents the caller may see, and the PDFs among them that can be bound in. */
+async function documentsOf(ctx: Ctx, store: FileStore, meetingId: string) {
+  const { items } = await listDocuments(ctx, { meetingId, limit: 500 });
+  const bound = new Map<string, PDFDocument>();
+  for (const d of items)
+    if (d.latestVersion > 0 && d.contentType === "application/pdf") {
+      const { data } = await getDocumentFile(ctx, store, d.id, d.latestVersion);
+      const pdf = await readablePdf(data);
+      if (pdf) bound.set(d.id, pdf);
+    }
+  return { items: items.filter((d) => d.latestVersion > 0).reverse(), bound };
+}
+
 /**
- * The agenda as a PDF for the members: time and place, every item with what it is for, the
- * presenter and the time, and who sits in the body. A confidential item shows as such to whoever
- * may not read it, as on screen.
+ * The agenda and its documents as one PDF for the members: time and place, every item with what
+ * it is for, the presenter, the time and its documents, and who sits in the body; then every PDF
+ * document in agenda order (others are named, to download in Regiotafel). A confidential item,
+ * and documents the caller may not see, show as they do on screen.
  */
-export async function agendaPdf(ctx: Ctx, id: string) {
+export async function agendaPdf(ctx: Ctx, id: string, store: FileStore) {
   const meeting = await getMeeting(ctx, id);
   const members = meeting.members.map(
     (m) => `${m.name} (${m.roles.map((r) => SEAT_ROLE_WORDS[r]).join(", ")})`,
   );
-  return {
-    meeting,
-    pdf: await renderPdf(`Agenda ${meeting.bodyName} ${meeting.day}`, [
-      ...heading(meeting, meeting.cancelled ? "Agenda · AFGELAST" : "Agenda"),
-      { text: "Agenda", style: "h2" },
-      ...agendaLines(meeting),
-      { text: "Leden", style: "h2" },
-      members.length ? { ul: members } : { text: "Geen leden op deze datum", style: "muted" },
-    ]),
-  };
+  const docs = await documentsOf(ctx, store, id);
+  const order = new Map(meeting.agenda.map((item, i) => [item.id, i]));
+  docs.items.sort(
+    (a, b) => (order.get(a.agendaItemId ?? "") ?? -1) - (order.get(b.agendaItemId ?? "") ?? -1),
+  );
+  const docLine = (d: DocumentDto) =>
+    `Stuk: ${d.title} (versie ${d.latestVersion}${docs.bound.has(d.id) ? ", bijgevoegd" : ", apart te downloaden in Regiotafel"})`;
+  const general = docs.items.filter((d) => !d.agendaItemId);
+  const agenda = await renderPdf(`Agenda ${meeting.bodyName} ${meeting.day}`, [
+    ...heading(meeting, meeting.cancelled ? "Agenda · AFGELAST" : "Agenda"),
+    { text: "Agenda", style: "h2" },
+    ...agendaLines(meeting, (itemId) => docs.items.filter((d) => d.agendaItemId === itemId).map(docLine)),
+    ...(general.length
+      ? [{ text: "Stukken bij de vergadering", style: "h2" }, { ul: general.map(docLine) }]
+      : []),
+    { text: "Leden", style: "h2" },
+    members.length ? { ul: members } : { text: "Geen leden op deze datum", style: "muted" },
+  ]);
+  if (docs.bound.size === 0) return { meeting, pdf: agenda };
+  const bundle = await PDFDocument.load(agenda);
+  for (const d of docs.items) {
+    const source = docs.bound.get(d.id);
+    if (!source) continue;
+    for (const page of await bundle.copyPages(source, source.getPageIndices())) bundle.addPage(page);
+  }
+  return { meeting, pdf: Buffer.from(await bundle.save()) };
 }
 
 /**

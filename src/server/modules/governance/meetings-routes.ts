@@ -6,6 +6,7 @@ import {
   BODY_KINDS,
   SEAT_ROLES,
 } from "../../../shared/governance.js";
+import type { Ctx } from "../../platform/context.js";
 import { forbidden, notFound } from "../../platform/errors.js";
 import { attachment } from "../../platform/export.js";
 import { listQuerySchema, pageSchema } from "../../platform/pagination.js";
@@ -358,7 +359,11 @@ export const meetingsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   for (const [kind, render, summary] of [
-    ["agenda", pdfs.agendaPdf, "De agenda als PDF: tijd en plaats, de agendapunten en de leden"],
+    [
+      "agenda",
+      (ctx: Ctx, id: string) => pdfs.agendaPdf(ctx, id, app.deps.files),
+      "De agenda met de stukken als één PDF: tijd en plaats, de agendapunten met hun stukken en de leden, dan elk PDF-stuk",
+    ],
     [
       "minutes",
       pdfs.minutesPdf,
