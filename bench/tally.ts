@@ -9,14 +9,17 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import pg from "pg";
+import { consultationResults } from "../src/server/modules/governance/consultation-responses.js";
+import {
+  advanceConsultation,
+  createConsultation,
+} from "../src/server/modules/governance/consultations-service.js";
 import {
   countVotes,
   createProposal,
   lockProposal,
   openProposal,
 } from "../src/server/modules/governance/proposals-service.js";
-import { consultationResults } from "../src/server/modules/governance/consultation-responses.js";
-import { advanceConsultation, createConsultation } from "../src/server/modules/governance/consultations-service.js";
 import { bodies } from "../src/server/modules/governance/schema.js";
 import { inRegion, withCtx } from "../src/server/platform/context.js";
 import { migrateDatabase, openDatabase } from "../src/server/platform/db.js";
@@ -127,7 +130,12 @@ const round = await run((ctx) =>
 );
 start = performance.now();
 await run((ctx) =>
-  advanceConsultation(ctx, round.id, { status: "consultation", version: round.version }, "https://bench.example"),
+  advanceConsultation(
+    ctx,
+    round.id,
+    { status: "consultation", version: round.version },
+    "https://bench.example",
+  ),
 );
 const consultationOpenMs = ms(start);
 await run((ctx) =>

@@ -7341,6 +7341,45 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/proposals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De voorstellen exporteren (CSV of xlsx), met dezelfde filters als de lijst, met de uitslag */
+        get: {
+            parameters: {
+                query?: {
+                    bodyId?: string;
+                    meetingId?: string;
+                    status?: "draft" | "open" | "closed";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/proposals": {
         parameters: {
             query?: never;
@@ -8361,6 +8400,46 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De consultaties exporteren (CSV of xlsx), met dezelfde filters als de lijst, met respons en uitkomst */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    bodyId?: string;
+                    status?: "draft" | "consultation" | "processed" | "for_decision" | "decided";
+                    mine?: "true" | "false";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -14,7 +14,13 @@ import { idParams } from "../network/fields.js";
 import * as responses from "./consultation-responses.js";
 import * as service from "./consultations-service.js";
 import { consultationPolicy } from "./policy.js";
-import { COMMENT_HANDLING_WORDS } from "./words.js";
+import {
+  AUDIENCE_WORDS,
+  COMMENT_HANDLING_WORDS,
+  CONSULTATION_OUTCOME_WORDS,
+  CONSULTATION_STATUS_WORDS,
+  capitalised,
+} from "./words.js";
 
 const consultationSchema = z.object({
   id: z.uuid(),
@@ -112,6 +118,26 @@ const commentColumns: Column<Comment>[] = [
   { header: "Toelichting verwerking", width: 60, value: (c) => c.handlingNote ?? "" },
 ];
 
+const consultationColumns: Column<service.ConsultationDto>[] = [
+  { header: "Adviesnotitie", width: 50, value: (c) => c.title },
+  { header: "Werkgroep", width: 28, value: (c) => c.bodyName },
+  { header: "Beleidsterrein", width: 20, value: (c) => c.policyArea ?? "" },
+  { header: "Status", width: 18, value: (c) => capitalised(CONSULTATION_STATUS_WORDS[c.status]) },
+  { header: "Doelgroep", width: 28, value: (c) => AUDIENCE_WORDS[c.audience] },
+  { header: "Reageren tot en met", width: 16, value: (c) => c.deadline ?? "" },
+  { header: "Gevraagd", width: 10, value: (c) => c.invited },
+  { header: "Gereageerd", width: 10, value: (c) => c.responded },
+  { header: "Besluitvormend orgaan", width: 24, value: (c) => c.decidingBodyName ?? "" },
+  { header: "Uitkomst", width: 20, value: (c) => (c.outcome ? CONSULTATION_OUTCOME_WORDS[c.outcome] : "") },
+  { header: "Besluit", width: 14, value: (c) => c.decisionNumber ?? "" },
+];
+const consultationFilter = z.object({
+  q: z.string().trim().max(200).optional(),
+  bodyId: z.uuid().optional(),
+  status: z.enum(CONSULTATION_STATUSES).optional(),
+  mine: z.enum(["true", "false"]).optional(),
+});
+
 export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const publicUrl = () => app.deps.config.publicUrl;
 
@@ -120,13 +146,7 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ["governance"],
       summary:
         "Consultaties (adviesnotities), nieuwste eerst; zoeken op titel, per werkgroep of status, of alleen die waarin mij iets gevraagd is",
-      querystring: listQuerySchema
-        .extend({
-          bodyId: z.uuid().optional(),
-          status: z.enum(CONSULTATION_STATUSES).optional(),
-          mine: z.enum(["true", "false"]).optional(),
-        })
-        .strict(),
+      querystring: listQuerySchema.extend(consultationFilter.shape).strict(),
       response: { 200: pageSchema(consultationSchema) },
     },
     config: { access: consultationPolicy.access("list") },
@@ -134,6 +154,29 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
       request.ctx((ctx) =>
         service.listConsultations(ctx, { ...request.query, mine: request.query.mine === "true" }),
       ),
+  });
+
+  app.get("/consultations/export", {
+    schema: {
+      tags: ["governance"],
+      summary:
+        "De consultaties exporteren (CSV of xlsx), met dezelfde filters als de lijst, met respons en uitkomst",
+      querystring: consultationFilter.extend({ format: z.enum(["csv", "xlsx"]).default("csv") }).strict(),
+    },
+    config: { access: consultationPolicy.access("list") },
+    handler: async (request, reply) => {
+      const { format, mine, ...filter } = request.query;
+      const { items } = await request.ctx((ctx) =>
+        service.listConsultations(ctx, { ...filter, mine: mine === "true", limit: EXPORT_LIMIT }),
+      );
+      return sendExport(reply, {
+        format,
+        baseName: "consultaties",
+        sheetName: "Consultaties",
+        rows: items,
+        columns: consultationColumns,
+      });
+    },
   });
 
   app.post("/consultations", {

@@ -284,6 +284,13 @@ describe("consultation rounds", () => {
       decidingBodyName: "Stuurgroep",
       decisionNumber: decision.number,
     });
+    // The list exports with the response and the outcome.
+    const list = await call(staff, "GET", "/api/v1/consultations/export?status=decided");
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(
+      "Adviesnotitie kwaliteitskader;Werkgroep Kwaliteit;Kwaliteit;Besloten;WSV's;",
+    );
+    expect(list.body).toContain(";4;4;Stuurgroep;gewijzigd vastgesteld;");
     // Every step and response left an audit row.
     const audits = await world.rows<{ entity_type: string; n: number }>(
       sql`select entity_type, count(*)::int as n from audit_log where entity_id like ${`${c.id}%`} group by 1 order by 1`,

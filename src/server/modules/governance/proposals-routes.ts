@@ -8,11 +8,13 @@ import {
   VOTE_WEIGHTINGS,
   VOTING_MODES,
 } from "../../../shared/voting.js";
+import { type Column, EXPORT_LIMIT, sendExport } from "../../platform/export.js";
 import { listQuerySchema, pageSchema } from "../../platform/pagination.js";
 import { idParams } from "../network/fields.js";
 import { proposalPolicy } from "./policy.js";
 import * as service from "./proposals-service.js";
 import * as votes from "./votes-service.js";
+import { capitalised, dutchMoment, OUTCOME_WORDS, PROPOSAL_STATUS_WORDS } from "./words.js";
 
 const moment = z.iso.datetime({ offset: true });
 const tallySchema = z.object({
@@ -127,19 +129,54 @@ const version = { version: z.number().int().positive() };
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 const choice = z.number().int().min(0).max(20);
 
+type ProposalRow = Awaited<ReturnType<typeof service.listProposals>>["items"][number];
+const proposalColumns: Column<ProposalRow>[] = [
+  { header: "Voorstel", value: (p) => p.title, width: 50 },
+  { header: "Orgaan", value: (p) => p.bodyName, width: 28 },
+  { header: "Status", value: (p) => capitalised(PROPOSAL_STATUS_WORDS[p.status]), width: 12 },
+  { header: "Sluit", value: (p) => (p.closesAt ? dutchMoment(p.closesAt) : "in de vergadering"), width: 18 },
+  {
+    header: "Uitslag",
+    value: (p) => (p.result ? capitalised(OUTCOME_WORDS[p.result.outcome]) : ""),
+    width: 14,
+  },
+  { header: "Uitgebracht", value: (p) => p.result?.participated ?? null, width: 12 },
+  { header: "Stemgerechtigd", value: (p) => p.result?.electorate ?? null, width: 14 },
+];
+const proposalFilter = z.object({
+  bodyId: z.uuid().optional(),
+  meetingId: z.uuid().optional(),
+  status: z.enum(PROPOSAL_STATUSES).optional(),
+});
+
 export const proposalsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get("/proposals/export", {
+    schema: {
+      tags: ["governance"],
+      summary: "De voorstellen exporteren (CSV of xlsx), met dezelfde filters als de lijst, met de uitslag",
+      querystring: proposalFilter.extend({ format: z.enum(["csv", "xlsx"]).default("csv") }).strict(),
+    },
+    config: { access: proposalPolicy.access("list") },
+    handler: async (request, reply) => {
+      const { format, ...filter } = request.query;
+      const { items } = await request.ctx((ctx) =>
+        service.listProposals(ctx, { ...filter, limit: EXPORT_LIMIT }),
+      );
+      return sendExport(reply, {
+        format,
+        baseName: "stemmingen",
+        sheetName: "Voorstellen",
+        rows: items,
+        columns: proposalColumns,
+      });
+    },
+  });
+
   app.get("/proposals", {
     schema: {
       tags: ["governance"],
       summary: "Voorstellen en stemmingen, nieuwste eerst, per orgaan, vergadering of status",
-      querystring: listQuerySchema
-        .omit({ q: true })
-        .extend({
-          bodyId: z.uuid().optional(),
-          meetingId: z.uuid().optional(),
-          status: z.enum(PROPOSAL_STATUSES).optional(),
-        })
-        .strict(),
+      querystring: listQuerySchema.omit({ q: true }).extend(proposalFilter.shape).strict(),
       response: { 200: pageSchema(proposalSchema) },
     },
     config: { access: proposalPolicy.access("list") },

@@ -122,6 +122,12 @@ describe("proposals and votes", () => {
       outcome: "adopted",
     });
 
+    // The list exports with the result.
+    const exported = await call(staff, "GET", `/api/v1/proposals/export?status=closed&bodyId=${bodyId}`);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.body).toContain("Voorstel;ALV;Gesloten;");
+    expect(exported.body).toContain(";Aangenomen;4;5");
+
     // An open ballot shows who voted what; nothing changes any more.
     const after = (await call(voters[2]!.caller, "GET", `/api/v1/proposals/${id}`)).json();
     expect(after.votes).toHaveLength(4);

@@ -55,3 +55,33 @@ export const COMMENT_HANDLING_WORDS = {
   not_adopted: "niet overgenomen",
   noted: "ter kennisgeving",
 } as const;
+
+export const PROPOSAL_STATUS_WORDS = { draft: "concept", open: "open", closed: "gesloten" } as const;
+
+export const OUTCOME_WORDS = {
+  adopted: "aangenomen",
+  rejected: "verworpen",
+  chosen: "gekozen",
+  undecided: "onbeslist",
+  no_quorum: "geen quorum",
+} as const;
+
+export const CONSULTATION_STATUS_WORDS = {
+  draft: "concept",
+  consultation: "in consultatie",
+  processed: "verwerkt",
+  for_decision: "ter besluitvorming",
+  decided: "besloten",
+} as const;
+
+export const AUDIENCE_WORDS = {
+  associations: "monodisciplinaire verenigingen",
+  networks: "WSV's",
+  members: "alle leden",
+} as const;
+
+export const CONSULTATION_OUTCOME_WORDS = {
+  adopted: "vastgesteld",
+  amended: "gewijzigd vastgesteld",
+  rejected: "verworpen",
+} as const;

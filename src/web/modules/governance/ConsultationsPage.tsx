@@ -4,6 +4,7 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { CONSULTATION_STATUSES, type ConsultationStatus } from "../../../shared/consultation";
 import { api, unwrap } from "../../api";
+import { ExportButtons } from "../../components/ExportButtons";
 import { loadedCount, MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
@@ -72,9 +73,14 @@ export function ConsultationsPage() {
           mb={8}
         />
       </Group>
-      <Text size="sm" aria-live="polite">
-        {t("consultation.count", { count: loadedCount(list, rows) })}
-      </Text>
+      <Group justify="space-between">
+        <Text size="sm" aria-live="polite">
+          {t("consultation.count", { count: loadedCount(list, rows) })}
+        </Text>
+        <Group gap="xs">
+          <ExportButtons path="/api/v1/consultations/export" filter={filter} />
+        </Group>
+      </Group>
       {rows.length === 0 ? (
         <Text c="gray.7">{t("consultation.none")}</Text>
       ) : (
