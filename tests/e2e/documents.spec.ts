@@ -13,7 +13,7 @@ async function openWerkgroepMeeting(page: Page, email: string) {
   // Someone without a seat in the werkgroep finds its meeting among all meetings.
   await page.getByText("Alle vergaderingen").click();
   await page.getByRole("link", { name: "Werkgroep deskundigheidsbevordering" }).first().click();
-  await expect(page.getByRole("heading", { name: "Stukken", level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Stukken", exact: true, level: 2 })).toBeVisible();
 }
 
 test("the bureau adds documents to a meeting with a new version, finds them and the minutes by search, and a confidential one stays with the werkgroep", async ({
@@ -34,7 +34,7 @@ test("the bureau adds documents to a meeting with a new version, finds them and 
   };
   await add("Scholingsplan voorjaar 2027", pdf("scholingsplan-v1.pdf"));
   await add("Evaluatie docenten", pdf("evaluatie.pdf"), true);
-  const documents = bureau.getByRole("region", { name: "Stukken" });
+  const documents = bureau.getByRole("region", { name: "Stukken", exact: true });
   const plan = documents.getByRole("row", { name: /Scholingsplan voorjaar 2027/ });
   await expect(plan).toContainText("Scholingsaanbod voorjaar");
   await expect(documents.getByRole("row", { name: /Evaluatie docenten/ })).toContainText("vertrouwelijk");
@@ -53,7 +53,7 @@ test("the bureau adds documents to a meeting with a new version, finds them and 
   await axeClean(bureau);
 
   // Search finds the document by words of its title, and the medische raad's minutes.
-  await bureau.getByRole("link", { name: "Stukken" }).click();
+  await bureau.getByRole("link", { name: "Stukken", exact: true }).click();
   await expect(bureau.getByRole("heading", { name: "Stukken en notulen" })).toBeVisible();
   const search = bureau.getByRole("searchbox", { name: "Zoeken in stukken en notulen" });
   await search.fill("voorjaar scholingsplan");
