@@ -7463,6 +7463,8 @@ export interface paths {
                                     /** @enum {string} */
                                     outcome: "adopted" | "rejected" | "chosen" | "undecided" | "no_quorum";
                                 } | null;
+                                /** @description The decision that records the result in the besluitenlijst */
+                                decisionId: string | null;
                                 closedAt: string | null;
                                 version: number;
                             }[];
@@ -7583,6 +7585,8 @@ export interface paths {
                                 /** @enum {string} */
                                 outcome: "adopted" | "rejected" | "chosen" | "undecided" | "no_quorum";
                             } | null;
+                            /** @description The decision that records the result in the besluitenlijst */
+                            decisionId: string | null;
                             closedAt: string | null;
                             version: number;
                         };
@@ -7675,6 +7679,8 @@ export interface paths {
                                     /** @enum {string} */
                                     outcome: "adopted" | "rejected" | "chosen" | "undecided" | "no_quorum";
                                 } | null;
+                                /** @description The decision that records the result in the besluitenlijst */
+                                decisionId: string | null;
                                 closedAt: string | null;
                                 version: number;
                             };
@@ -7815,6 +7821,8 @@ export interface paths {
                                 /** @enum {string} */
                                 outcome: "adopted" | "rejected" | "chosen" | "undecided" | "no_quorum";
                             } | null;
+                            /** @description The decision that records the result in the besluitenlijst */
+                            decisionId: string | null;
                             closedAt: string | null;
                             version: number;
                         };
@@ -7912,6 +7920,8 @@ export interface paths {
                                 /** @enum {string} */
                                 outcome: "adopted" | "rejected" | "chosen" | "undecided" | "no_quorum";
                             } | null;
+                            /** @description The decision that records the result in the besluitenlijst */
+                            decisionId: string | null;
                             closedAt: string | null;
                             version: number;
                         };
@@ -8011,8 +8021,59 @@ export interface paths {
                                 /** @enum {string} */
                                 outcome: "adopted" | "rejected" | "chosen" | "undecided" | "no_quorum";
                             } | null;
+                            /** @description The decision that records the result in the besluitenlijst */
+                            decisionId: string | null;
                             closedAt: string | null;
                             version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** De uitslag van een gesloten stemming als besluit van haar vergadering vastleggen, met het volgende nummer van het orgaan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            text: string;
                         };
                     };
                 };

@@ -31,9 +31,23 @@ test("the ALV votes on a statutenwijziging in the meeting, with a proxy, to a re
   browser,
 }) => {
   const title = `Statutenwijziging ${Date.now()}`;
+  const meeting = `ALV statuten ${Date.now()}`;
   const bureau = await newPage(browser);
   await openProposals(bureau, "medewerker@zhn.demo");
+  // The ALV meets in two weeks; the vote belongs to that meeting.
+  await bureau.getByRole("link", { name: "Organen" }).click();
+  await bureau.getByRole("link", { name: "Algemene ledenvergadering" }).first().click();
+  await bureau.getByRole("button", { name: "Vergadering plannen" }).click();
+  const plan = bureau.getByRole("form", { name: "Vergadering plannen" });
+  await plan.getByLabel("Onderwerp").fill(meeting);
+  await plan.getByLabel("Datum").fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
+  await plan.getByLabel("Begintijd").fill("19:30");
+  await plan.getByLabel("Eindtijd").fill("21:30");
+  await plan.getByRole("button", { name: "Opslaan" }).click();
+  await expect(bureau.getByRole("heading", { name: meeting, level: 2 })).toBeVisible();
+  await bureau.getByRole("link", { name: "Stemmingen" }).click();
   await draftAndOpen(bureau, "Algemene ledenvergadering", title, async (form) => {
+    await choose(form.getByRole("combobox", { name: "Vergadering" }), new RegExp(meeting));
     await choose(form.getByRole("combobox", { name: "Meerderheid" }), "Twee derde (bijv. statutenwijziging)");
     await choose(
       form.getByRole("combobox", { name: "Waar" }),
@@ -89,6 +103,12 @@ test("the ALV votes on a statutenwijziging in the meeting, with a proxy, to a re
     0,
   );
   await axeClean(bureau);
+
+  // The result goes into the ALV's besluitenlijst with its number.
+  await bureau.getByRole("button", { name: "Uitslag als besluit vastleggen" }).click();
+  await bureau.getByRole("link", { name: "De uitslag staat in de besluitenlijst van de vergadering" }).click();
+  await expect(bureau.getByRole("heading", { name: meeting, level: 2 })).toBeVisible();
+  await expect(bureau.getByText(`${title}: aangenomen (4 voor, 1 tegen, 1 onthouding).`)).toBeVisible();
 });
 
 test("a member votes online once, and sees no interim result", async ({ browser }) => {

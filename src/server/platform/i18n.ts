@@ -121,6 +121,10 @@ const messages = {
     "field.commentsFixed": "De notitie ligt ter besluitvorming; de verwerking van de opmerkingen ligt vast",
     "field.noComment": "Bij deze vraag heeft deze persoon geen opmerking gemaakt",
     "field.documentPlace": "Geef aan bij welk orgaan, welke vergadering of welk agendapunt het stuk hoort",
+    "field.proposalNotClosed": "Een uitslag wordt pas een besluit als de stemming gesloten is",
+    "field.proposalWithoutMeeting":
+      "Dit voorstel hoort bij geen vergadering; een besluit krijgt zijn nummer in een vergadering",
+    "field.decisionRecorded": "De uitslag van dit voorstel staat al in de besluitenlijst",
     "field.importNotUndoable":
       "Alleen een geslaagde import die nog niet is teruggedraaid, kan ongedaan worden gemaakt",
     "field.importInUse.organisations":
@@ -271,6 +275,10 @@ const messages = {
     "field.commentsFixed": "The paper is up for decision; how its comments were handled is fixed",
     "field.noComment": "This person made no comment on this question",
     "field.documentPlace": "Say which body, meeting or agenda item the document belongs to",
+    "field.proposalNotClosed": "A result becomes a decision only once the vote is closed",
+    "field.proposalWithoutMeeting":
+      "This proposal belongs to no meeting; a decision is numbered in a meeting",
+    "field.decisionRecorded": "The result of this proposal is already in the list of decisions",
     "field.importNotUndoable": "Only a successful import that has not been undone can be undone",
     "field.importInUse.organisations":
       "Something now depends on organisations from this import (parts, people or members); nothing was removed",

@@ -251,6 +251,34 @@ export const governanceFixtures: FixtureMakers = {
       .returning({ id: documents.id });
     return row!.id;
   },
+  /** A vote in a meeting (four weeks ahead), closed with its result (version 3): adopted, 1 voor. */
+  closedMeetingVote: async (tx, regionId, self) => {
+    const id = await proposalOf(tx, regionId, self, {
+      status: "closed",
+      mode: "meeting",
+      closesAt: null,
+      version: 3,
+    });
+    const [p] = await tx.select({ bodyId: proposals.bodyId }).from(proposals).where(eq(proposals.id, id));
+    await tx
+      .update(proposals)
+      .set({
+        meetingId: await meetingOf(tx, regionId, p!.bodyId),
+        result: {
+          electorate: 1,
+          participated: 1,
+          byProxy: 0,
+          counts: [1, 0, 0],
+          abstained: 0,
+          cast: 1,
+          quorum: { percent: null, required: null, reached: true },
+          majority: { rule: "simple", option: 0, votes: 1, required: 1, reached: true },
+          outcome: "adopted",
+        },
+      })
+      .where(eq(proposals.id, id));
+    return id;
+  },
   /** An adviesnotitie in concept, for all members, with one question. */
   consultation: (tx, regionId, self) => consultationOf(tx, regionId, self),
   /** A round in consultation until a week from now (version 2); one person (not the caller) was asked and responded. */

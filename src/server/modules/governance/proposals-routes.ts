@@ -11,7 +11,8 @@ import {
 import { type Column, EXPORT_LIMIT, sendExport } from "../../platform/export.js";
 import { listQuerySchema, pageSchema } from "../../platform/pagination.js";
 import { idParams } from "../network/fields.js";
-import { proposalPolicy } from "./policy.js";
+import { decisionPolicy, proposalPolicy } from "./policy.js";
+import { recordProposalDecision } from "./proposal-decision.js";
 import * as service from "./proposals-service.js";
 import * as votes from "./votes-service.js";
 import { capitalised, dutchMoment, OUTCOME_WORDS, PROPOSAL_STATUS_WORDS } from "./words.js";
@@ -58,6 +59,7 @@ const proposalSchema = z.object({
   status: z.enum(PROPOSAL_STATUSES),
   electorateOn: z.string().nullable(),
   result: tallySchema.nullable().describe("The result, fixed at closing"),
+  decisionId: z.uuid().nullable().describe("The decision that records the result in the besluitenlijst"),
   closedAt: z.string().nullable(),
   version: z.number().int(),
 });
@@ -267,6 +269,28 @@ export const proposalsRoutes: FastifyPluginAsyncZod = async (app) => {
       example: async ({ create }) => ({ params: { id: await create("meetingVote") }, body: { version: 2 } }),
     },
     handler: (request) => request.ctx((ctx) => service.closeProposal(ctx, request.params.id, request.body)),
+  });
+
+  app.post("/proposals/:id/decision", {
+    schema: {
+      tags: ["governance"],
+      summary:
+        "De uitslag van een gesloten stemming als besluit van haar vergadering vastleggen, met het volgende nummer van het orgaan",
+      params: idParams,
+      body: z.object(version).strict(),
+      response: { 201: z.object({ id: z.uuid(), number: z.string(), text: z.string() }) },
+    },
+    config: {
+      access: decisionPolicy.access("create"),
+      example: async ({ create }) => ({
+        params: { id: await create("closedMeetingVote") },
+        body: { version: 3 },
+      }),
+    },
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(await request.ctx((ctx) => recordProposalDecision(ctx, request.params.id, request.body))),
   });
 
   app.get("/proposals/:id/voters", {

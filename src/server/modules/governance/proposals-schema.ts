@@ -25,6 +25,7 @@ import {
 } from "../../../shared/voting.js";
 import { regionId, regionIsolation } from "../../platform/tenancy-schema.js";
 import { persons } from "../network/schema.js";
+import { decisions } from "./decisions-schema.js";
 import { meetings } from "./meetings-schema.js";
 import { bodies } from "./schema.js";
 
@@ -59,6 +60,8 @@ export const proposals = pgTable(
     /** The day whose seat holders make up the electorate (the day the vote opened). */
     electorateOn: date("electorate_on"),
     result: jsonb("result").$type<Tally>(),
+    /** The decision in the besluitenlijst that records the result, once the bureau records it. */
+    decisionId: uuid("decision_id"),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -76,6 +79,12 @@ export const proposals = pgTable(
       foreignColumns: [meetings.regionId, meetings.id],
       name: "proposals_meeting_fk",
     }),
+    foreignKey({
+      columns: [t.regionId, t.decisionId],
+      foreignColumns: [decisions.regionId, decisions.id],
+      name: "proposals_decision_fk",
+    }),
+    index("proposals_decision_idx").on(t.regionId, t.decisionId),
     check(
       "proposals_quorum_percent",
       sql`${t.quorumPercent} is null or ${t.quorumPercent} between 1 and 100`,

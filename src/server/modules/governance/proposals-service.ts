@@ -61,6 +61,7 @@ export const presentProposal = (p: Row, bodyName: string) => ({
   status: p.status,
   electorateOn: p.electorateOn,
   result: p.result,
+  decisionId: p.decisionId,
   closedAt: p.closedAt?.toISOString() ?? null,
   version: p.version,
 });

@@ -297,6 +297,54 @@ describe("proposals and votes", () => {
     ).toBe(409);
   });
 
+  it("records a closed vote's result as a numbered decision of its meeting, once", async () => {
+    const meeting = await post(staff, "/api/v1/meetings", {
+      bodyId,
+      title: "ALV voorjaar",
+      startsAt: "2026-12-08T19:30:00+01:00",
+      endsAt: "2026-12-08T21:30:00+01:00",
+    });
+    const { id, version } = await openVote({ mode: "meeting", closesAt: null, meetingId: meeting.id });
+    // Not while the vote runs.
+    const early = await call(staff, "POST", `/api/v1/proposals/${id}/decision`, { version });
+    expect([early.statusCode, fieldOf(early).field]).toEqual([409, "params.id"]);
+    const units = (await call(staff, "GET", `/api/v1/proposals/${id}/voters`)).json();
+    await post(
+      staff,
+      `/api/v1/proposals/${id}/meeting-votes`,
+      {
+        votes: units
+          .slice(0, 4)
+          .map((u: { unitId: string }, i: number) => ({ unitId: u.unitId, choice: i === 3 ? 1 : 0 })),
+      },
+      200,
+    );
+    const closed = await post(staff, `/api/v1/proposals/${id}/close`, { version }, 200);
+    const decision = await post(staff, `/api/v1/proposals/${id}/decision`, { version: closed.version });
+    expect(decision.text).toBe("Voorstel: aangenomen (3 voor, 1 tegen, 0 onthouding).");
+    expect(decision.number).toMatch(/^ALV-2026-\d{3}$/);
+    const list = (await call(staff, "GET", `/api/v1/decisions?meetingId=${meeting.id}`)).json();
+    expect(list.items.map((d: { number: string }) => d.number)).toEqual([decision.number]);
+    const after = (await call(staff, "GET", `/api/v1/proposals/${id}`)).json().proposal;
+    expect(after.decisionId).toBe(decision.id);
+    // Once only.
+    const again = await call(staff, "POST", `/api/v1/proposals/${id}/decision`, { version: after.version });
+    expect([again.statusCode, fieldOf(again).field]).toEqual([409, "params.id"]);
+    // A vote outside any meeting has no besluitenlijst to go to.
+    const online = await openVote();
+    await endWindow(online.id);
+    const closedOnline = await post(
+      staff,
+      `/api/v1/proposals/${online.id}/close`,
+      { version: online.version },
+      200,
+    );
+    const nowhere = await call(staff, "POST", `/api/v1/proposals/${online.id}/decision`, {
+      version: closedOnline.version,
+    });
+    expect([nowhere.statusCode, fieldOf(nowhere).field]).toEqual([422, "params.id"]);
+  });
+
   it("keeps another region's proposals out of sight", async () => {
     const other = await world.as("b", "medewerker");
     expect((await call(other, "GET", `/api/v1/proposals/${ids.first}`)).statusCode).toBe(404);

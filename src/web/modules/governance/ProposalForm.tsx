@@ -1,6 +1,6 @@
 import { NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { addDays, netherlandsMoment, today } from "../../../shared/dates";
 import {
@@ -17,22 +17,41 @@ import {
 } from "../../../shared/voting";
 import { ApiProblem, api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
-import { useT } from "../../i18n";
+import { formatDateTime, useT } from "../../i18n";
 import { notify, notifyError } from "../../notify";
 import { useBodyOptions } from "./BodySelect";
+
+/** The body's meetings from today on, as choices "8-12-2026, 19:30 · ALV voorjaar". */
+function useUpcomingMeetings(bodyId: string | null, lang: "nl" | "en") {
+  const meetings = useQuery({
+    queryKey: ["meetings", "options", bodyId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/meetings", {
+          params: { query: { bodyId: bodyId!, from: today(), limit: 50 } },
+        }),
+      ).items,
+    enabled: Boolean(bodyId),
+  });
+  return (meetings.data ?? []).map((m) => ({
+    value: m.id,
+    label: `${formatDateTime(m.startsAt, lang)} · ${m.title}`,
+  }));
+}
 
 /**
  * Draft a proposal with the rules it is voted by. The quorum left empty is the body's own; an
  * online vote runs until the closing moment given here (Dutch time).
  */
 export function ProposalForm({ onDone }: { onDone: () => void }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const bodyOptions = useBodyOptions();
   const form = useForm({
     initialValues: {
       bodyId: null as string | null,
+      meetingId: null as string | null,
       title: "",
       text: "",
       kind: "for_against" as ProposalKind,
@@ -58,12 +77,14 @@ export function ProposalForm({ onDone }: { onDone: () => void }) {
     },
   });
   const v = form.values;
+  const meetingOptions = useUpcomingMeetings(v.bodyId, lang);
   const submit = form.onSubmit(async (values) => {
     try {
       const created = unwrap(
         await api.POST("/api/v1/proposals", {
           body: {
             bodyId: values.bodyId!,
+            meetingId: values.meetingId,
             title: values.title.trim(),
             text: values.text.trim() || null,
             kind: values.kind,
@@ -111,6 +132,19 @@ export function ProposalForm({ onDone }: { onDone: () => void }) {
             searchable
             required
             {...form.getInputProps("bodyId")}
+            onChange={(id) => {
+              form.setFieldValue("bodyId", id);
+              form.setFieldValue("meetingId", null);
+            }}
+          />
+          <Select
+            label={t("proposal.meeting")}
+            description={t("proposal.meetingHelp")}
+            data={meetingOptions}
+            disabled={!v.bodyId}
+            clearable
+            clearButtonProps={{ "aria-label": t("common.clear") }}
+            {...form.getInputProps("meetingId")}
           />
           <TextInput label={t("proposal.title")} required {...form.getInputProps("title")} />
           <Textarea label={t("proposal.text")} autosize minRows={3} {...form.getInputProps("text")} />

@@ -54,7 +54,8 @@ export function ProposalPage() {
   if (!query.data) return <Text>{t("common.loading")}</Text>;
   const detail = query.data;
   const p = detail.proposal;
-  const may = (action: string) => Boolean(session?.permissions[`proposal.${action}`]);
+  const may = (action: string) =>
+    Boolean(session?.permissions[action === "decide" ? "decision.create" : `proposal.${action}`]);
   const version = { version: p.version };
   const participation = t("proposal.participation", {
     participated: detail.participated,
@@ -149,6 +150,40 @@ export function ProposalPage() {
       )}
 
       {p.status === "closed" && p.result && <ProposalResult detail={detail} result={p.result} />}
+      {p.status === "closed" && p.meetingId && (
+        <Group gap="xs">
+          {p.decisionId ? (
+            <Anchor
+              renderRoot={(props) => (
+                <Link {...props} to="/vergaderingen/$id" params={{ id: p.meetingId! }} />
+              )}
+            >
+              {t("proposal.decisionRecorded")}
+            </Anchor>
+          ) : (
+            may("decide") && (
+              <Button
+                variant="default"
+                loading={change.busy}
+                onClick={() =>
+                  change.run(
+                    async () =>
+                      unwrap(
+                        await api.POST("/api/v1/proposals/{id}/decision", {
+                          params: { path: { id } },
+                          body: version,
+                        }),
+                      ),
+                    t("proposal.decisionSaved"),
+                  )
+                }
+              >
+                {t("proposal.recordDecision")}
+              </Button>
+            )
+          )}
+        </Group>
+      )}
     </Stack>
   );
 }
