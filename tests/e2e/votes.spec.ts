@@ -106,7 +106,9 @@ test("the ALV votes on a statutenwijziging in the meeting, with a proxy, to a re
 
   // The result goes into the ALV's besluitenlijst with its number.
   await bureau.getByRole("button", { name: "Uitslag als besluit vastleggen" }).click();
-  await bureau.getByRole("link", { name: "De uitslag staat in de besluitenlijst van de vergadering" }).click();
+  await bureau
+    .getByRole("link", { name: "De uitslag staat in de besluitenlijst van de vergadering" })
+    .click();
   await expect(bureau.getByRole("heading", { name: meeting, level: 2 })).toBeVisible();
   await expect(bureau.getByText(`${title}: aangenomen (4 voor, 1 tegen, 1 onthouding).`)).toBeVisible();
 });
