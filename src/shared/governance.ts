@@ -87,3 +87,18 @@ export const DEFAULT_BODY_CODES: Record<BodyKind, string> = {
 /** A decision's number: the body's code, the year and a sequence of three digits (`ST-2026-014`). */
 export const decisionNumber = (code: string, year: number, sequence: number) =>
   `${code}-${year}-${String(sequence).padStart(3, "0")}`;
+
+/**
+ * What a document (stuk) may be: PDF, Word, Excel, PowerPoint, an image, or plain text. The
+ * server checks uploads against it by their bytes; the web offers the same types to choose from.
+ */
+export const DOCUMENT_TYPES = [
+  "application/pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  "application/msword",
+  "image/png",
+  "image/jpeg",
+  "text/plain",
+] as const;

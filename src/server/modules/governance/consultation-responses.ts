@@ -146,10 +146,11 @@ export async function respond(ctx: Ctx, id: string, input: { personId?: string; 
 /** Who was asked and whether they responded (not what): for the bureau, to record responses by mail. */
 export async function listInvitees(ctx: Ctx, id: string) {
   await getConsultation(ctx, id);
+  const name = personNameSql(sql`consultation_invitees.region_id`, sql`consultation_invitees.person_id`);
   return ctx.tx
     .select({
       personId: consultationInvitees.personId,
-      name: personNameSql(sql`consultation_invitees.region_id`, sql`consultation_invitees.person_id`),
+      name,
       discipline: consultationInvitees.discipline,
       networkName: consultationInvitees.networkName,
       responded: sql<boolean>`${consultationInvitees.respondedAt} is not null`,
@@ -158,7 +159,7 @@ export async function listInvitees(ctx: Ctx, id: string) {
     .where(
       and(eq(consultationInvitees.regionId, ctx.actor.regionId), eq(consultationInvitees.consultationId, id)),
     )
-    .orderBy(sql`2`);
+    .orderBy(name);
 }
 
 interface Support {

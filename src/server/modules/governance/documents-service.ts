@@ -1,27 +1,17 @@
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { dayInNetherlands } from "../../../shared/dates.js";
+import { DOCUMENT_TYPES } from "../../../shared/governance.js";
 import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
 import { type FileStore, loadFile, storeFile } from "../../platform/files.js";
+import { files } from "../../platform/files-schema.js";
 import { keyset } from "../../platform/pagination.js";
 import { personOfUserSql } from "../network/persons-service.js";
 import { documents, documentVersions } from "./documents-schema.js";
 import { agendaItems, meetings } from "./meetings-schema.js";
 import { isBureau } from "./policy.js";
 import { bodies, seats, seatTerms, termHeldOn } from "./schema.js";
-
-/** What a document may be: PDF, Word, Excel, PowerPoint, an image, or plain text. */
-export const DOCUMENT_TYPES = [
-  "application/pdf",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-  "application/msword",
-  "image/png",
-  "image/jpeg",
-  "text/plain",
-] as const;
 
 /**
  * Whether the acting user may see a confidential document of the body in column `bodyId`: the
@@ -136,10 +126,14 @@ export async function getDocument(ctx: Ctx, id: string) {
       number: documentVersions.number,
       createdAt: documentVersions.createdAt,
       createdByName: documentVersions.createdByName,
-      name: sql<string>`(select f.name from files f where f.region_id = document_versions.region_id and f.id = document_versions.file_id)`,
-      size: sql<number>`(select f.size from files f where f.region_id = document_versions.region_id and f.id = document_versions.file_id)::int`,
+      name: files.name,
+      size: files.size,
     })
     .from(documentVersions)
+    .innerJoin(
+      files,
+      and(eq(files.regionId, documentVersions.regionId), eq(files.id, documentVersions.fileId)),
+    )
     .where(and(eq(documentVersions.regionId, ctx.actor.regionId), eq(documentVersions.documentId, id)))
     .orderBy(asc(documentVersions.number));
   return {
@@ -287,6 +281,33 @@ export async function getDocumentFile(ctx: Ctx, store: FileStore, id: string, nu
     );
   if (!v) throw notFound();
   return loadFile(ctx, store, v.fileId);
+}
+
+/**
+ * The newest file of each of `documentIds`, which the caller has read through `listDocuments` (so
+ * they are visible): one query for all, then the bytes from the store.
+ */
+export async function latestFiles(ctx: Ctx, store: FileStore, documentIds: string[]) {
+  if (documentIds.length === 0) return new Map<string, Buffer>();
+  const rows = await ctx.tx
+    .select({ documentId: documents.id, storageKey: files.storageKey })
+    .from(documents)
+    .innerJoin(
+      documentVersions,
+      and(
+        eq(documentVersions.regionId, documents.regionId),
+        eq(documentVersions.documentId, documents.id),
+        eq(documentVersions.number, documents.latestVersion),
+      ),
+    )
+    .innerJoin(
+      files,
+      and(eq(files.regionId, documentVersions.regionId), eq(files.id, documentVersions.fileId)),
+    )
+    .where(and(eq(documents.regionId, ctx.actor.regionId), inArray(documents.id, documentIds)));
+  return new Map(
+    await Promise.all(rows.map(async (r) => [r.documentId, await store.get(r.storageKey)] as const)),
+  );
 }
 
 /**

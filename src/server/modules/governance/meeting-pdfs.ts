@@ -5,7 +5,7 @@ import type { Ctx } from "../../platform/context.js";
 import type { FileStore } from "../../platform/files.js";
 import { type PdfContent, renderPdf } from "../../platform/pdf.js";
 import { listActionItems, listDecisions } from "./decisions-service.js";
-import { type DocumentDto, getDocumentFile, listDocuments } from "./documents-service.js";
+import { type DocumentDto, latestFiles, listDocuments } from "./documents-service.js";
 import { getMeeting, type MeetingDetail } from "./meetings-service.js";
 import {
   ACTION_STATUS_WORDS,
@@ -124,13 +124,16 @@ async function readablePdf(data: Buffer) {
 /** The meeting's documents the caller may see, and the PDFs among them that can be bound in. */
 async function documentsOf(ctx: Ctx, store: FileStore, meetingId: string) {
   const { items } = await listDocuments(ctx, { meetingId, limit: 500 });
+  const pdfs = await latestFiles(
+    ctx,
+    store,
+    items.filter((d) => d.latestVersion > 0 && d.contentType === "application/pdf").map((d) => d.id),
+  );
   const bound = new Map<string, PDFDocument>();
-  for (const d of items)
-    if (d.latestVersion > 0 && d.contentType === "application/pdf") {
-      const { data } = await getDocumentFile(ctx, store, d.id, d.latestVersion);
-      const pdf = await readablePdf(data);
-      if (pdf) bound.set(d.id, pdf);
-    }
+  for (const [id, data] of pdfs) {
+    const pdf = await readablePdf(data);
+    if (pdf) bound.set(id, pdf);
+  }
   return { items: items.filter((d) => d.latestVersion > 0).reverse(), bound };
 }
 

@@ -17,6 +17,7 @@ import {
 import { useForm } from "@mantine/form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { DOCUMENT_TYPES } from "../../../shared/governance";
 import { ApiProblem, api, fileBody, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { formatDateTime, useT } from "../../i18n";
@@ -24,17 +25,8 @@ import { notify, notifyError } from "../../notify";
 import { useAgendaOptions } from "./DecisionsSection";
 import type { Meeting } from "./meetings-api";
 
-/** What a document may be; the server checks the bytes. */
-const DOCUMENT_ACCEPT = [
-  "application/pdf",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-  "application/msword",
-  "image/png",
-  "image/jpeg",
-  "text/plain",
-].join(",");
+/** What the file picker offers; the server checks the bytes. */
+const DOCUMENT_ACCEPT = DOCUMENT_TYPES.join(",");
 
 const documentsKey = (meetingId: string) => ["documents", { meetingId }] as const;
 
