@@ -1,6 +1,5 @@
-import { sql } from "drizzle-orm";
 import type { Role } from "../../shared/roles.js";
-import type { Db, Tx } from "./db.js";
+import { type Db, type Tx, transaction } from "./db.js";
 import type { Lang } from "./i18n.js";
 
 /** Who is acting: a logged-in user, or an API token (which may belong to a user). */
@@ -22,18 +21,22 @@ export interface Ctx {
   requestId: string;
 }
 
+/** A region id, or "" for none (the app role then sees no region's rows, as the public map's lookup). */
+const REGION_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/i;
+
 /**
  * Runs `fn` in one transaction as the non-owner app role with the region set, so row-level
  * security confines every statement to that region. `set_config('role', …, true)` is
- * `SET LOCAL ROLE` in one round trip together with the region.
+ * `SET LOCAL ROLE`; both travel with BEGIN in one round trip, so the region is written into the
+ * statement (no parameters there): only a UUID (or "") gets that far.
  */
 export function inRegion<T>(db: Db, regionId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', 'regiotafel_app', true), set_config('app.region', ${regionId}, true)`,
-    );
-    return fn(tx);
-  });
+  if (!REGION_ID.test(regionId)) throw new Error("inRegion: the region id is not a UUID");
+  return transaction(
+    db,
+    `select set_config('role', 'regiotafel_app', true), set_config('app.region', '${regionId}', true)`,
+    fn,
+  );
 }
 
 /** Runs `fn` in a transaction with the region's context built from the actor. */
