@@ -15,10 +15,14 @@ const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.
 await migrateDatabase(database);
 const seeded = config.demo ? await seedDemo(database.db, config.publicUrl) : false;
 
-const mail = new MailWorker(database.db, config.SMTP_URL, config.MAIL_FROM, (err) =>
-  app.log.error({ err }, "mail delivery failed"),
-);
-const app = await buildApp({ database, config, files: new DirectoryFileStore(config.filesDir), mail });
+const files = new DirectoryFileStore(config.filesDir);
+const mail = new MailWorker(database.db, {
+  smtpUrl: config.SMTP_URL,
+  from: config.MAIL_FROM,
+  files,
+  onError: (err) => app.log.error({ err }, "mail delivery failed"),
+});
+const app = await buildApp({ database, config, files, mail });
 await app.listen({ port: config.PORT, host: config.HOST });
 mail.start();
 

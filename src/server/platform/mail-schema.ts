@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { files } from "./files-schema.js";
 import { regionId, regionIsolation } from "./tenancy-schema.js";
 
 /**
@@ -16,6 +17,11 @@ export const mailOutbox = pgTable(
     text: text("text").notNull(),
     /** An iCalendar object sent with the mail as an invitation (its METHOD says which kind). */
     ical: text("ical"),
+    /**
+     * A file sent with the mail (an agenda bundle). Stored once and referenced by every mail that
+     * carries it, so thirty invitations do not hold thirty copies; the worker reads it at sending.
+     */
+    attachmentFileId: uuid("attachment_file_id"),
     /** queued → sent | kept (no SMTP) | failed (after retries) */
     status: text("status", { enum: ["queued", "sent", "kept", "failed"] })
       .notNull()
@@ -33,6 +39,11 @@ export const mailOutbox = pgTable(
   (t) => [
     index("mail_outbox_status_idx").on(t.status, t.createdAt),
     index("mail_outbox_region_idx").on(t.regionId, t.createdAt),
+    foreignKey({
+      columns: [t.regionId, t.attachmentFileId],
+      foreignColumns: [files.regionId, files.id],
+      name: "mail_outbox_attachment_fk",
+    }),
     regionIsolation(t.regionId),
   ],
 ).enableRLS();

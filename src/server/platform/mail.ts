@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db, Tx } from "./db.js";
+import type { FileStore } from "./files.js";
+import { files } from "./files-schema.js";
 import { mailOutbox } from "./mail-schema.js";
 
 export interface Mail {
@@ -9,6 +11,17 @@ export interface Mail {
   text: string;
   /** An iCalendar object (METHOD:REQUEST or CANCEL) that mail programs show as an invitation. */
   ical?: string;
+  /** A stored file of the same region sent along (e.g. the agenda bundle); see `mail_outbox`. */
+  attachmentFileId?: string;
+}
+
+export interface MailWorkerOptions {
+  /** smtp(s)://… ; without it mail is kept for beheerders to read. */
+  smtpUrl?: string;
+  from: string;
+  /** Where attachments' bytes are read from. */
+  files: FileStore;
+  onError?: (err: unknown) => void;
 }
 
 /** How long a worker may take to send a claimed batch before another worker may retry it. */
@@ -32,14 +45,28 @@ export class MailWorker {
   private transport: Transporter | null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private from: string;
+  private files: FileStore;
+  private onError: (err: unknown) => void;
 
   constructor(
     private db: Db,
-    smtpUrl: string | undefined,
-    private from: string,
-    private onError: (err: unknown) => void = () => {},
+    options: MailWorkerOptions,
   ) {
-    this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+    this.transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+    this.from = options.from;
+    this.files = options.files;
+    this.onError = options.onError ?? (() => {});
+  }
+
+  /** The attachment of a mail as nodemailer takes it: read from the file store at sending. */
+  private async attachments(fileId: string | null) {
+    if (!fileId) return [];
+    const [file] = await this.db.select().from(files).where(eq(files.id, fileId));
+    if (!file) return [];
+    return [
+      { filename: file.name, contentType: file.contentType, content: await this.files.get(file.storageKey) },
+    ];
   }
 
   start(intervalMs = 2000) {
@@ -109,6 +136,7 @@ export class MailWorker {
             to: mail.to,
             subject: mail.subject,
             text: mail.text,
+            attachments: await this.attachments(mail.attachmentFileId),
             ...(mail.ical && {
               icalEvent: { method: /^METHOD:(\w+)/m.exec(mail.ical)?.[1] ?? "PUBLISH", content: mail.ical },
             }),

@@ -121,9 +121,13 @@ async function readablePdf(data: Buffer) {
   }
 }
 
-/** The meeting's documents the caller may see, and the PDFs among them that can be bound in. */
-async function documentsOf(ctx: Ctx, store: FileStore, meetingId: string) {
-  const { items } = await listDocuments(ctx, { meetingId, limit: 500 });
+/**
+ * The meeting's documents the caller may see (without the restricted ones when `confidential` is
+ * false), and the PDFs among them that can be bound in.
+ */
+async function documentsOf(ctx: Ctx, store: FileStore, meetingId: string, confidential: boolean) {
+  const { items: all } = await listDocuments(ctx, { meetingId, limit: 500 });
+  const items = confidential ? all : all.filter((d) => !d.restricted);
   const pdfs = await latestFiles(
     ctx,
     store,
@@ -138,17 +142,32 @@ async function documentsOf(ctx: Ctx, store: FileStore, meetingId: string) {
 }
 
 /**
+ * The meeting as someone outside the body sees it when `keep` is false: a confidential item keeps
+ * its place and kind, not its title, description or presenter. For what leaves Regiotafel by mail.
+ */
+function withoutConfidential(meeting: MeetingDetail, keep: boolean): MeetingDetail {
+  if (keep) return meeting;
+  return {
+    ...meeting,
+    agenda: meeting.agenda.map((item) =>
+      item.confidential ? { ...item, title: null, description: null, presenterName: null } : item,
+    ),
+  };
+}
+
+/**
  * The agenda and its documents as one PDF for the members: time and place, every item with what
  * it is for, the presenter, the time and its documents, and who sits in the body; then every PDF
  * document in agenda order (others are named, to download in Regiotafel). A confidential item,
- * and documents the caller may not see, show as they do on screen.
+ * and documents the caller may not see, show as they do on screen; with `confidential: false`
+ * (the bundle mailed with the agenda) confidential items and documents stay in Regiotafel for all.
  */
-export async function agendaPdf(ctx: Ctx, id: string, store: FileStore) {
-  const meeting = await getMeeting(ctx, id);
+export async function agendaPdf(ctx: Ctx, id: string, store: FileStore, { confidential = true } = {}) {
+  const meeting = withoutConfidential(await getMeeting(ctx, id), confidential);
   const members = meeting.members.map(
     (m) => `${m.name} (${m.roles.map((r) => SEAT_ROLE_WORDS[r]).join(", ")})`,
   );
-  const docs = await documentsOf(ctx, store, id);
+  const docs = await documentsOf(ctx, store, id, confidential);
   const order = new Map(meeting.agenda.map((item, i) => [item.id, i]));
   docs.items.sort(
     (a, b) => (order.get(a.agendaItemId ?? "") ?? -1) - (order.get(b.agendaItemId ?? "") ?? -1),

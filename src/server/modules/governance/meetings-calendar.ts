@@ -6,9 +6,11 @@ import type { Ctx } from "../../platform/context.js";
 import { inRegion } from "../../platform/context.js";
 import type { Db } from "../../platform/db.js";
 import { invalidField } from "../../platform/errors.js";
+import { type FileStore, storeFile } from "../../platform/files.js";
 import { enqueueMails } from "../../platform/mail.js";
 import { hashToken, newToken } from "../../platform/secrets.js";
 import { personOfUser } from "../network/persons-service.js";
+import { agendaPdf } from "./meeting-pdfs.js";
 import { calendarFeeds, meetings } from "./meetings-schema.js";
 import { getMeeting, getMeetingRow, type MeetingDetail, membersOn } from "./meetings-service.js";
 import { bodies, seats, seatTerms, termHeldOn } from "./schema.js";
@@ -78,18 +80,20 @@ function agendaText(meeting: MeetingDetail, publicUrl: string) {
     "Agenda",
     ...(lines.length ? lines : ["(nog geen agendapunten)"]),
     "",
-    `Agenda en stukken: ${publicUrl}/vergaderingen/${meeting.id}`,
+    "De agenda en de stukken zitten als PDF bij deze uitnodiging; vertrouwelijke stukken staan alleen in Regiotafel:",
+    `${publicUrl}/vergaderingen/${meeting.id}`,
     "",
   ].join("\n");
 }
 
 /**
  * Sends the agenda to the members of the body on the meeting's date, each with an iCalendar
- * invitation (METHOD:REQUEST; a later sending raises SEQUENCE, so calendars update the event).
- * The mails are queued in this transaction. Members without an e-mail address are named in the
- * answer so the bureau can reach them another way.
+ * invitation (METHOD:REQUEST; a later sending raises SEQUENCE, so calendars update the event) and
+ * the agenda-and-documents PDF without what is confidential. The PDF is stored once as a file of
+ * the meeting (the record of what was sent) and the mails are queued in this transaction. Members
+ * without an e-mail address are named in the answer so the bureau can reach them another way.
  */
-export async function sendMeeting(ctx: Ctx, id: string, publicUrl: string) {
+export async function sendMeeting(ctx: Ctx, id: string, publicUrl: string, store: FileStore) {
   const { m } = await getMeetingRow(ctx, id);
   if (m.cancelledAt) throw invalidField("params.id", "field.meetingCancelled", 409);
   const meeting = await getMeeting(ctx, id);
@@ -110,6 +114,13 @@ export async function sendMeeting(ctx: Ctx, id: string, publicUrl: string) {
     { publicUrl, method: ICalCalendarMethod.REQUEST },
   );
   const subject = `${m.sentAt ? "Gewijzigd: " : "Uitnodiging: "}${meeting.bodyName}, ${meeting.title}`;
+  const bundle = await storeFile(ctx, store, {
+    ownerType: "meeting",
+    ownerId: id,
+    name: `Agenda ${meeting.bodyName} ${meeting.day}.pdf`,
+    data: (await agendaPdf(ctx, id, store, { confidential: false })).pdf,
+    allowed: ["application/pdf"],
+  });
   await enqueueMails(
     ctx.tx,
     ctx.actor.regionId,
@@ -118,6 +129,7 @@ export async function sendMeeting(ctx: Ctx, id: string, publicUrl: string) {
       subject,
       text: `Beste ${r.name},\n\n${agendaText(meeting, publicUrl)}`,
       ical: invitation,
+      attachmentFileId: bundle.id,
     })),
   );
   const sentAt = new Date();

@@ -317,7 +317,8 @@ export const meetingsRoutes: FastifyPluginAsyncZod = async (app) => {
       access: meetingPolicy.access("send"),
       example: async ({ create }) => ({ params: { id: await create("meetingWithMember") } }),
     },
-    handler: (request) => request.ctx((ctx) => calendar.sendMeeting(ctx, request.params.id, publicUrl())),
+    handler: (request) =>
+      request.ctx((ctx) => calendar.sendMeeting(ctx, request.params.id, publicUrl(), app.deps.files)),
   });
 
   app.put("/meetings/:id/minutes", {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMailbox } from "../../../../tests/support/mailbox.js";
+import { pdfText } from "../../../../tests/support/pdf-text.js";
 import { type Caller, World } from "../../../../tests/support/world.js";
 import { MailWorker } from "../../platform/mail.js";
 
@@ -196,12 +197,15 @@ describe("meetings", () => {
     );
   });
 
-  it("sends the agenda with an iCalendar invitation through SMTP, and again as a change", async () => {
-    const worker = new MailWorker(
-      world.db,
-      `smtp://127.0.0.1:${mailbox.port}`,
-      "Regiotafel <bureau@example.org>",
-    );
+  const mailWorker = () =>
+    new MailWorker(world.db, {
+      smtpUrl: `smtp://127.0.0.1:${mailbox.port}`,
+      from: "Regiotafel <bureau@example.org>",
+      files: world.app.deps.files,
+    });
+
+  it("sends the agenda with an iCalendar invitation and the agenda PDF through SMTP, and again as a change", async () => {
+    const worker = mailWorker();
     const sent = await call(staff, "POST", `/api/v1/meetings/${ids.meeting}/send`);
     expect(sent.json()).toEqual({ recipients: 3, withoutEmail: ["Carla Adviseur"] });
     await worker.kick();
@@ -218,6 +222,13 @@ describe("meetings", () => {
     );
     // The confidential item's title stays in the app.
     expect(invitation.text).not.toContain("Herbenoeming");
+    // The agenda and its documents come along as one PDF, without the confidential item.
+    const pdf = invitation.attachments.find((a) => a.contentType === "application/pdf");
+    expect(pdf?.filename).toMatch(/^Agenda Medische raad \d{4}-\d{2}-\d{2}\.pdf$/);
+    const text = pdfText(pdf!.content);
+    expect(text).toContain("Adviesnotitie wondzorg");
+    expect(text).toContain("Vertrouwelijk agendapunt");
+    expect(text).not.toContain("Herbenoeming");
 
     await call(staff, "POST", `/api/v1/meetings/${ids.meeting}/send`);
     await worker.kick();
@@ -253,11 +264,7 @@ describe("meetings", () => {
       version: meeting.version,
     });
     expect(cancelled.json().cancelled).toBe(true);
-    const worker = new MailWorker(
-      world.db,
-      `smtp://127.0.0.1:${mailbox.port}`,
-      "Regiotafel <bureau@example.org>",
-    );
+    const worker = mailWorker();
     await worker.kick();
     await worker.stop();
     const mail = await mailbox.waitFor("bram@example.org", /^Afgelast: Medische raad/);

@@ -1,0 +1,2 @@
+ALTER TABLE "mail_outbox" ADD COLUMN "attachment_file_id" uuid;--> statement-breakpoint
+ALTER TABLE "mail_outbox" ADD CONSTRAINT "mail_outbox_attachment_fk" FOREIGN KEY ("region_id","attachment_file_id") REFERENCES "public"."files"("region_id","id") ON DELETE no action ON UPDATE no action;
