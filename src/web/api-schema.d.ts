@@ -1402,6 +1402,7 @@ export interface paths {
                                 status: "queued" | "sent" | "kept" | "failed";
                                 createdAt: string;
                                 sentAt: string | null;
+                                attachmentName: string | null;
                             }[];
                             nextCursor: string | null;
                             total?: number;

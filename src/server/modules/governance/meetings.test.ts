@@ -229,6 +229,16 @@ describe("meetings", () => {
     expect(text).toContain("Adviesnotitie wondzorg");
     expect(text).toContain("Vertrouwelijk agendapunt");
     expect(text).not.toContain("Herbenoeming");
+    // The beheerder's outbox names it; the PDF is stored once for all three mails.
+    const admin = await world.as("a", "beheerder");
+    const outbox = (await call(admin, "GET", "/api/v1/mails?limit=10")).json().items;
+    const invitations = outbox.filter((m: { subject: string }) =>
+      m.subject.startsWith("Uitnodiging: Medische raad"),
+    );
+    expect(invitations).toHaveLength(3);
+    expect(new Set(invitations.map((m: { attachmentName: string }) => m.attachmentName))).toEqual(
+      new Set([pdf!.filename]),
+    );
 
     await call(staff, "POST", `/api/v1/meetings/${ids.meeting}/send`);
     await worker.kick();

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { files } from "../../platform/files-schema.js";
 import { mailOutbox } from "../../platform/mail-schema.js";
 import { keyset, listQuerySchema, pageSchema } from "../../platform/pagination.js";
 import { definePolicy } from "../../platform/policy.js";
@@ -16,6 +17,8 @@ const mailSchema = z.object({
   status: z.enum(["queued", "sent", "kept", "failed"]),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /** The name of the file sent along (an agenda bundle), if any. */
+  attachmentName: z.string().nullable(),
 });
 
 export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -38,15 +41,19 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
           limit,
         });
         const rows = await ctx.tx
-          .select()
+          .select({ m: mailOutbox, attachmentName: files.name })
           .from(mailOutbox)
+          .leftJoin(
+            files,
+            and(eq(files.regionId, mailOutbox.regionId), eq(files.id, mailOutbox.attachmentFileId)),
+          )
           .where(and(eq(mailOutbox.regionId, ctx.actor.regionId), page.where))
           .orderBy(...page.orderBy)
           .limit(page.take);
-        const { items, nextCursor } = page.page(rows, (m) => [m.createdAt, m.id]);
+        const { items, nextCursor } = page.page(rows, ({ m }) => [m.createdAt, m.id]);
         return {
           nextCursor,
-          items: items.map((m) => ({
+          items: items.map(({ m, attachmentName }) => ({
             id: m.id,
             to: m.to,
             subject: m.subject,
@@ -54,6 +61,7 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
             status: m.status,
             createdAt: m.createdAt.toISOString(),
             sentAt: m.sentAt?.toISOString() ?? null,
+            attachmentName,
           })),
         };
       }),

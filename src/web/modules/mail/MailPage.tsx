@@ -25,6 +25,11 @@ export function MailPage() {
               <Text component="pre" style={{ whiteSpace: "pre-wrap" }} size="sm">
                 {m.text}
               </Text>
+              {m.attachmentName && (
+                <Text size="sm" mt="xs">
+                  {t("mail.attachment", { name: m.attachmentName })}
+                </Text>
+              )}
             </Accordion.Panel>
           </Accordion.Item>
         ))}
