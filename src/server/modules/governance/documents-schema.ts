@@ -63,6 +63,8 @@ export const documents = pgTable(
     index("documents_list_idx").on(t.regionId, t.createdAt, t.id),
     // Full-text search over titles (Dutch stemming); queries use the same expression.
     index("documents_search_idx").using("gin", sql`to_tsvector('dutch', ${t.title})`),
+    // Titles close in spelling: compound plurals the Dutch stemmer keeps apart, and typos.
+    index("documents_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
     regionIsolation(t.regionId),
   ],
 ).enableRLS();

@@ -30,6 +30,16 @@ export function insiderSql(ctx: Ctx, bodyId: SQL | unknown) {
 const restrictedSql = sql`(${documents.confidential} or coalesce((select ai.confidential from ${agendaItems} ai
   where ai.region_id = ${documents.regionId} and ai.id = ${documents.agendaItemId}), false))`;
 
+/**
+ * A title that matches the words: Dutch stemmed ("begrotingen" finds "Begroting"), or close in
+ * spelling (pg_trgm's word similarity, at least 0.6), which catches compound plurals the stemmer
+ * keeps apart ("scholingsplannen" stems to "scholingsplann", not "scholingsplan") and typos.
+ */
+const titleMatchSql = (q: string) =>
+  sql`(to_tsvector('dutch', ${documents.title}) @@ websearch_to_tsquery('dutch', ${q}) or ${q} <% ${documents.title})`;
+const titleRankSql = (q: string) =>
+  sql`ts_rank(to_tsvector('dutch', ${documents.title}), websearch_to_tsquery('dutch', ${q})) + word_similarity(${q}, ${documents.title})`;
+
 /** Only what the acting user may see: everything open, and the restricted documents of their bodies. */
 const visibleSql = (ctx: Ctx) => sql`(not ${restrictedSql} or ${insiderSql(ctx, documents.bodyId)})`;
 
@@ -100,9 +110,7 @@ export async function listDocuments(ctx: Ctx, f: DocumentFilter) {
         f.bodyId ? eq(documents.bodyId, f.bodyId) : undefined,
         f.meetingId ? eq(documents.meetingId, f.meetingId) : undefined,
         f.agendaItemId ? eq(documents.agendaItemId, f.agendaItemId) : undefined,
-        f.q
-          ? sql`to_tsvector('dutch', ${documents.title}) @@ websearch_to_tsquery('dutch', ${f.q})`
-          : undefined,
+        f.q ? titleMatchSql(f.q) : undefined,
         visibleSql(ctx),
         page.where,
       ),
@@ -311,8 +319,8 @@ export async function latestFiles(ctx: Ctx, store: FileStore, documentIds: strin
 }
 
 /**
- * Searches the region's governance texts: document titles and meetings' titles and minutes, Dutch
- * stemmed ("besluiten" finds "besluit"), best match first, with the matching words of the minutes
+ * Searches the region's governance texts: document titles (see `titleMatchSql`) and meetings'
+ * titles and minutes, Dutch stemmed ("besluiten" finds "besluit"), best match first, with the matching words of the minutes
  * marked. Confidential documents only for those who may see them.
  */
 export async function searchGovernance(ctx: Ctx, q: string, limit: number) {
@@ -321,9 +329,9 @@ export async function searchGovernance(ctx: Ctx, q: string, limit: number) {
   const found = (await ctx.tx.execute(sql`
     (select 'document' as kind, ${documents.id} as id, ${documents.title} as title, ${bodies.name} as body_name,
         ${documents.meetingId} as meeting_id, null::text as snippet, ${documents.updatedAt} as at,
-        ts_rank(to_tsvector('dutch', ${documents.title}), ${query}) as rank
+        ${titleRankSql(q)} as rank
       from ${documents} join ${bodies} on ${bodies.regionId} = ${documents.regionId} and ${bodies.id} = ${documents.bodyId}
-      where ${documents.regionId} = ${ctx.actor.regionId} and to_tsvector('dutch', ${documents.title}) @@ ${query}
+      where ${documents.regionId} = ${ctx.actor.regionId} and ${titleMatchSql(q)}
         and ${visibleSql(ctx)}
       order by rank desc limit ${limit})
     union all
