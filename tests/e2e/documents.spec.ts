@@ -66,6 +66,27 @@ test("the bureau adds documents to a meeting with a new version, finds them and 
   await expect(minutes.locator("mark").first()).toHaveText(/medicatieoverdracht/i);
   await axeClean(bureau);
 
+  // The werkgroep's own page lists the documents of all its meetings, and takes documents of the
+  // werkgroep as a whole.
+  await bureau.getByRole("link", { name: "Organen" }).click();
+  await bureau.getByRole("link", { name: "Werkgroep deskundigheidsbevordering" }).first().click();
+  const bodyDocuments = bureau.getByRole("region", { name: "Stukken", exact: true });
+  await expect(
+    bodyDocuments.getByRole("row", { name: /Scholingsplan voorjaar 2027/ }).getByRole("link", {
+      name: "Werkgroep deskundigheidsbevordering",
+    }),
+  ).toBeVisible();
+  await bureau.getByRole("button", { name: "Stuk toevoegen" }).click();
+  const bodyForm = bureau.getByRole("form", { name: "Stuk toevoegen" });
+  await bodyForm.getByRole("textbox", { name: "Titel" }).fill("Werkgroepreglement");
+  await expect(bodyForm.getByRole("combobox", { name: "Agendapunt" })).toHaveCount(0);
+  await bodyForm.locator("input[type=file]").setInputFiles(pdf("reglement.pdf"));
+  await axeClean(bureau);
+  await bodyForm.getByRole("button", { name: "Stuk toevoegen" }).click();
+  await expect(bodyDocuments.getByRole("row", { name: /Werkgroepreglement/ })).toContainText(
+    "Orgaan (algemeen)",
+  );
+
   // The demo member sits in the werkgroep and sees the confidential document; a board member, who
   // does not, sees only the open one.
   const member = await newPage(browser);

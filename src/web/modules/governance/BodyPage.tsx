@@ -9,6 +9,7 @@ import { formatDate, useT } from "../../i18n";
 import { useSession } from "../../session";
 import { BodyForm } from "./BodyForm";
 import { BodyMeetingsSection } from "./BodyMeetingsSection";
+import { DocumentsSection } from "./DocumentsSection";
 import { useSeatLabel } from "./labels";
 import { MandateForm } from "./MandateForm";
 import { AppointForm, EndTermForm, SeatForm } from "./SeatForms";
@@ -261,6 +262,7 @@ export function BodyPage() {
         </Table>
       </Table.ScrollContainer>
       <BodyMeetingsSection bodyId={id} />
+      <DocumentsSection bodyId={id} canEdit={Boolean(session?.permissions["document.create"])} />
     </Stack>
   );
 }

@@ -15,11 +15,13 @@ import {
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { DOCUMENT_TYPES } from "../../../shared/governance";
 import { ApiProblem, api, fileBody, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
+import { MoreButton, usePagedList } from "../../components/PagedList";
 import { formatDateTime, useT } from "../../i18n";
 import { notify, notifyError } from "../../notify";
 import { useAgendaOptions } from "./DecisionsSection";
@@ -28,16 +30,19 @@ import type { Meeting } from "./meetings-api";
 /** What the file picker offers; the server checks the bytes. */
 const DOCUMENT_ACCEPT = DOCUMENT_TYPES.join(",");
 
-const documentsKey = (meetingId: string) => ["documents", { meetingId }] as const;
+/** Where documents are listed and added: one meeting (and its items), or a body as a whole. */
+type Place = { meeting: Meeting; bodyId?: undefined } | { bodyId: string; meeting?: undefined };
 
 const uploadVersion = async (id: string, file: File) =>
   unwrap(await api.POST("/api/v1/documents/{id}/versions", { params: { path: { id } }, ...fileBody(file) }));
 
-/** Add a document to the meeting or one of its items: a title, the file, and whether it is confidential. */
-function DocumentForm({ meeting, onDone }: { meeting: Meeting; onDone: () => void }) {
+/**
+ * Add a document to the meeting or one of its items, or to the body itself (statuten, reglement,
+ * a mandate): a title, the file, and whether it is confidential.
+ */
+function DocumentForm({ place, onDone }: { place: Place; onDone: () => void }) {
   const { t } = useT();
   const queryClient = useQueryClient();
-  const agendaOptions = useAgendaOptions(meeting);
   const form = useForm({
     initialValues: {
       title: "",
@@ -55,7 +60,11 @@ function DocumentForm({ meeting, onDone }: { meeting: Meeting; onDone: () => voi
       const created = unwrap(
         await api.POST("/api/v1/documents", {
           body: {
-            ...(v.agendaItemId ? { agendaItemId: v.agendaItemId } : { meetingId: meeting.id }),
+            ...(v.agendaItemId
+              ? { agendaItemId: v.agendaItemId }
+              : place.meeting
+                ? { meetingId: place.meeting.id }
+                : { bodyId: place.bodyId }),
             title: v.title.trim(),
             confidential: v.confidential,
           },
@@ -76,14 +85,9 @@ function DocumentForm({ meeting, onDone }: { meeting: Meeting; onDone: () => voi
       <form onSubmit={submit} aria-label={t("document.add")} noValidate>
         <Stack>
           <TextInput label={t("document.title")} required {...form.getInputProps("title")} />
-          <Select
-            label={t("document.agendaItem")}
-            description={t("document.agendaItemHelp")}
-            data={agendaOptions}
-            clearable
-            clearButtonProps={{ "aria-label": t("common.clear") }}
-            {...form.getInputProps("agendaItemId")}
-          />
+          {place.meeting && (
+            <AgendaItemSelect meeting={place.meeting} {...form.getInputProps("agendaItemId")} />
+          )}
           <FileInput
             label={t("document.file")}
             description={t("document.fileHelp")}
@@ -105,22 +109,37 @@ function DocumentForm({ meeting, onDone }: { meeting: Meeting; onDone: () => voi
   );
 }
 
+/** The meeting's agenda items to attach a document to (none: the meeting as a whole). */
+function AgendaItemSelect({
+  meeting,
+  ...input
+}: { meeting: Meeting } & ReturnType<ReturnType<typeof useForm>["getInputProps"]>) {
+  const { t } = useT();
+  return (
+    <Select
+      label={t("document.agendaItem")}
+      description={t("document.agendaItemHelp")}
+      data={useAgendaOptions(meeting)}
+      clearable
+      clearButtonProps={{ "aria-label": t("common.clear") }}
+      {...input}
+    />
+  );
+}
+
 /**
- * The meeting's documents (stukken): per document its agenda item, its newest version to
- * download and when it came; confidential ones are only listed for those who may see them. The
- * bureau adds documents and uploads new versions; earlier versions stay.
+ * The documents (stukken) of a meeting, or of a body with all its meetings: per document where it
+ * belongs, its newest version to download and when it came; confidential ones are only listed for
+ * those who may see them. The bureau adds documents and uploads new versions; earlier versions stay.
  */
-export function DocumentsSection({ meeting, canEdit }: { meeting: Meeting; canEdit: boolean }) {
+export function DocumentsSection({ canEdit, ...place }: Place & { canEdit: boolean }) {
   const { t, lang } = useT();
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
-  const documents = useQuery({
-    queryKey: documentsKey(meeting.id),
-    queryFn: async () =>
-      unwrap(await api.GET("/api/v1/documents", { params: { query: { meetingId: meeting.id, limit: 200 } } }))
-        .items,
-  });
-  const rows = documents.data ?? [];
+  const filter = place.meeting ? { meetingId: place.meeting.id } : { bodyId: place.bodyId };
+  const { list, rows } = usePagedList(["documents", filter], async (cursor) =>
+    unwrap(await api.GET("/api/v1/documents", { params: { query: { ...filter, limit: 100, cursor } } })),
+  );
   async function newVersion(id: string, file: File | null) {
     if (!file) return;
     try {
@@ -132,20 +151,21 @@ export function DocumentsSection({ meeting, canEdit }: { meeting: Meeting; canEd
       await queryClient.invalidateQueries({ queryKey: ["documents"] });
     }
   }
+  const headingId = place.meeting ? "meeting-documents" : "body-documents";
   return (
-    <Stack component="section" aria-labelledby="meeting-documents">
-      <Title order={2} size="h3" id="meeting-documents">
+    <Stack component="section" aria-labelledby={headingId}>
+      <Title order={2} size="h3" id={headingId}>
         {t("document.sectionTitle")}
       </Title>
       {rows.length === 0 ? (
-        <Text c="gray.7">{t("document.none")}</Text>
+        <Text c="gray.7">{list.isPending ? t("common.loading") : t("document.none")}</Text>
       ) : (
         <Table.ScrollContainer minWidth={560}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("document.title")}</Table.Th>
-                <Table.Th>{t("document.agendaItem")}</Table.Th>
+                <Table.Th>{place.meeting ? t("document.agendaItem") : t("document.meeting")}</Table.Th>
                 <Table.Th>{t("document.version")}</Table.Th>
                 <Table.Th>{t("document.updatedAt")}</Table.Th>
                 {canEdit && <Table.Th>{t("document.newVersion")}</Table.Th>}
@@ -168,7 +188,21 @@ export function DocumentsSection({ meeting, canEdit }: { meeting: Meeting; canEd
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>{d.agendaItemTitle ?? "—"}</Table.Td>
+                  <Table.Td>
+                    {place.meeting ? (
+                      (d.agendaItemTitle ?? "—")
+                    ) : d.meetingId ? (
+                      <Anchor
+                        renderRoot={(props) => (
+                          <Link {...props} to="/vergaderingen/$id" params={{ id: d.meetingId! }} />
+                        )}
+                      >
+                        {d.meetingTitle}
+                      </Anchor>
+                    ) : (
+                      t("document.wholeBody")
+                    )}
+                  </Table.Td>
                   <Table.Td>{d.latestVersion || "—"}</Table.Td>
                   <Table.Td>{formatDateTime(d.updatedAt, lang)}</Table.Td>
                   {canEdit && (
@@ -193,9 +227,10 @@ export function DocumentsSection({ meeting, canEdit }: { meeting: Meeting; canEd
           </Table>
         </Table.ScrollContainer>
       )}
+      <MoreButton list={list} />
       {canEdit &&
         (adding ? (
-          <DocumentForm meeting={meeting} onDone={() => setAdding(false)} />
+          <DocumentForm place={place} onDone={() => setAdding(false)} />
         ) : (
           <Group>
             <Button variant="default" onClick={() => setAdding(true)}>
