@@ -7418,6 +7418,7 @@ export interface paths {
                                 bodyId: string;
                                 bodyName: string;
                                 meetingId: string | null;
+                                agendaItemId: string | null;
                                 title: string;
                                 text: string | null;
                                 /** @enum {string} */
@@ -7489,6 +7490,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         meetingId?: string | null;
+                        /** @description An item of the meeting's agenda */
+                        agendaItemId?: string | null;
                         title: string;
                         text?: string | null;
                         /**
@@ -7540,6 +7543,7 @@ export interface paths {
                             bodyId: string;
                             bodyName: string;
                             meetingId: string | null;
+                            agendaItemId: string | null;
                             title: string;
                             text: string | null;
                             /** @enum {string} */
@@ -7634,6 +7638,7 @@ export interface paths {
                                 bodyId: string;
                                 bodyName: string;
                                 meetingId: string | null;
+                                agendaItemId: string | null;
                                 title: string;
                                 text: string | null;
                                 /** @enum {string} */
@@ -7742,6 +7747,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         meetingId?: string | null;
+                        /** @description An item of the meeting's agenda */
+                        agendaItemId?: string | null;
                         title?: string;
                         text?: string | null;
                         /** @enum {string} */
@@ -7776,6 +7783,7 @@ export interface paths {
                             bodyId: string;
                             bodyName: string;
                             meetingId: string | null;
+                            agendaItemId: string | null;
                             title: string;
                             text: string | null;
                             /** @enum {string} */
@@ -7875,6 +7883,7 @@ export interface paths {
                             bodyId: string;
                             bodyName: string;
                             meetingId: string | null;
+                            agendaItemId: string | null;
                             title: string;
                             text: string | null;
                             /** @enum {string} */
@@ -7976,6 +7985,7 @@ export interface paths {
                             bodyId: string;
                             bodyName: string;
                             meetingId: string | null;
+                            agendaItemId: string | null;
                             title: string;
                             text: string | null;
                             /** @enum {string} */
@@ -8075,6 +8085,7 @@ export interface paths {
                             id: string;
                             number: string;
                             text: string;
+                            agendaItemId: string | null;
                         };
                     };
                 };

@@ -73,6 +73,10 @@ test("the bureau plans a medische raad meeting, builds the agenda, sends it with
   expect(mail.text).toContain("1. Opening en mededelingen (ter informatie, 5 min)");
   expect(mail.text).toContain("3. Vertrouwelijk agendapunt (in Regiotafel)");
   expect(mail.text).not.toContain("Voordracht");
+  // The agenda and its documents come along as one PDF.
+  expect(mail.attachments.find((a) => a.contentType === "application/pdf")?.filename).toMatch(
+    /^Agenda Medische raad .*\.pdf$/,
+  );
   // iCalendar folds long lines; unfold them to read the fields.
   const unfold = (text = "") => text.replace(/\r\n /g, "");
   const ics = unfold(

@@ -45,9 +45,16 @@ test("the ALV votes on a statutenwijziging in the meeting, with a proxy, to a re
   await plan.getByLabel("Eindtijd").fill("21:30");
   await plan.getByRole("button", { name: "Opslaan" }).click();
   await expect(bureau.getByRole("heading", { name: meeting, level: 2 })).toBeVisible();
+  await bureau.getByRole("button", { name: "Agendapunt toevoegen" }).click();
+  const item = bureau.getByRole("form", { name: "Agendapunt toevoegen" });
+  await item.getByRole("textbox", { name: "Titel" }).fill("Wijziging van de statuten");
+  await choose(item.getByRole("combobox", { name: "Ter" }), "Ter besluitvorming");
+  await item.getByRole("button", { name: "Agendapunt toevoegen" }).click();
+  await expect(item).toBeHidden();
   await bureau.getByRole("link", { name: "Stemmingen" }).click();
   await draftAndOpen(bureau, "Algemene ledenvergadering", title, async (form) => {
     await choose(form.getByRole("combobox", { name: "Vergadering" }), new RegExp(meeting));
+    await choose(form.getByRole("combobox", { name: "Agendapunt" }), "1. Wijziging van de statuten");
     await choose(form.getByRole("combobox", { name: "Meerderheid" }), "Twee derde (bijv. statutenwijziging)");
     await choose(
       form.getByRole("combobox", { name: "Waar" }),
@@ -111,6 +118,10 @@ test("the ALV votes on a statutenwijziging in the meeting, with a proxy, to a re
     .click();
   await expect(bureau.getByRole("heading", { name: meeting, level: 2 })).toBeVisible();
   await expect(bureau.getByText(`${title}: aangenomen (4 voor, 1 tegen, 1 onthouding).`)).toBeVisible();
+  // The agenda item links to the vote held under it.
+  await expect(
+    bureau.getByRole("list", { name: "Agenda" }).getByRole("link", { name: `Stemming: ${title}` }),
+  ).toBeVisible();
 });
 
 test("a member votes online once, and sees no interim result", async ({ browser }) => {

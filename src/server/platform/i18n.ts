@@ -125,6 +125,7 @@ const messages = {
     "field.proposalWithoutMeeting":
       "Dit voorstel hoort bij geen vergadering; een besluit krijgt zijn nummer in een vergadering",
     "field.decisionRecorded": "De uitslag van dit voorstel staat al in de besluitenlijst",
+    "field.agendaItemNeedsMeeting": "Kies eerst de vergadering waarvan dit agendapunt is",
     "field.importNotUndoable":
       "Alleen een geslaagde import die nog niet is teruggedraaid, kan ongedaan worden gemaakt",
     "field.importInUse.organisations":
@@ -279,6 +280,7 @@ const messages = {
     "field.proposalWithoutMeeting":
       "This proposal belongs to no meeting; a decision is numbered in a meeting",
     "field.decisionRecorded": "The result of this proposal is already in the list of decisions",
+    "field.agendaItemNeedsMeeting": "Choose the meeting this agenda item belongs to first",
     "field.importNotUndoable": "Only a successful import that has not been undone can be undone",
     "field.importInUse.organisations":
       "Something now depends on organisations from this import (parts, people or members); nothing was removed",

@@ -13,7 +13,7 @@ import { isBureau } from "./policy.js";
 import { bodies } from "./schema.js";
 
 /** The agenda item must be one of this meeting's. */
-async function checkAgendaItem(ctx: Ctx, meetingId: string, agendaItemId: string | null | undefined) {
+export async function checkAgendaItem(ctx: Ctx, meetingId: string, agendaItemId: string | null | undefined) {
   if (!agendaItemId) return;
   const [item] = await ctx.tx
     .select({ id: agendaItems.id })

@@ -40,7 +40,10 @@ export async function recordProposalDecision(ctx: Ctx, id: string, input: { vers
   if (p.status !== "closed" || !p.result) throw invalidField("params.id", "field.proposalNotClosed", 409);
   if (!p.meetingId) throw invalidField("params.id", "field.proposalWithoutMeeting");
   if (p.decisionId) throw invalidField("params.id", "field.decisionRecorded", 409);
-  const decision = await recordDecision(ctx, p.meetingId, { text: decisionText(p, p.result) });
+  const decision = await recordDecision(ctx, p.meetingId, {
+    text: decisionText(p, p.result),
+    agendaItemId: p.agendaItemId,
+  });
   const [row] = await ctx.tx
     .update(proposals)
     .set({ decisionId: decision.id, updatedAt: new Date(), version: p.version + 1 })
@@ -53,5 +56,10 @@ export async function recordProposalDecision(ctx: Ctx, id: string, input: { vers
     before,
     after: presentProposal(row!, name),
   });
-  return { id: decision.id, number: decision.number, text: decision.text };
+  return {
+    id: decision.id,
+    number: decision.number,
+    text: decision.text,
+    agendaItemId: decision.agendaItemId,
+  };
 }

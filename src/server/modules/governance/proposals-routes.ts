@@ -44,6 +44,7 @@ const proposalSchema = z.object({
   bodyId: z.uuid(),
   bodyName: z.string(),
   meetingId: z.uuid().nullable(),
+  agendaItemId: z.uuid().nullable(),
   title: z.string(),
   text: z.string().nullable(),
   kind: z.enum(PROPOSAL_KINDS),
@@ -104,6 +105,7 @@ const detailSchema = z.object({
 /** What a draft holds; creating fills in the usual rules, a change names only what changes. */
 const editable = z.object({
   meetingId: z.uuid().nullable().optional(),
+  agendaItemId: z.uuid().nullable().optional().describe("An item of the meeting's agenda"),
   title: z.string().trim().min(1).max(300),
   text: z.string().max(50_000).nullable().optional(),
   kind: z.enum(PROPOSAL_KINDS),
@@ -278,7 +280,14 @@ export const proposalsRoutes: FastifyPluginAsyncZod = async (app) => {
         "De uitslag van een gesloten stemming als besluit van haar vergadering vastleggen, met het volgende nummer van het orgaan",
       params: idParams,
       body: z.object(version).strict(),
-      response: { 201: z.object({ id: z.uuid(), number: z.string(), text: z.string() }) },
+      response: {
+        201: z.object({
+          id: z.uuid(),
+          number: z.string(),
+          text: z.string(),
+          agendaItemId: z.uuid().nullable(),
+        }),
+      },
     },
     config: {
       access: decisionPolicy.access("create"),

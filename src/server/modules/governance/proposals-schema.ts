@@ -26,7 +26,7 @@ import {
 import { regionId, regionIsolation } from "../../platform/tenancy-schema.js";
 import { persons } from "../network/schema.js";
 import { decisions } from "./decisions-schema.js";
-import { meetings } from "./meetings-schema.js";
+import { agendaItems, meetings } from "./meetings-schema.js";
 import { bodies } from "./schema.js";
 
 /**
@@ -41,6 +41,8 @@ export const proposals = pgTable(
     regionId: regionId(),
     bodyId: uuid("body_id").notNull(),
     meetingId: uuid("meeting_id"),
+    /** The agenda item of that meeting the proposal is voted on under. */
+    agendaItemId: uuid("agenda_item_id"),
     title: text("title").notNull(),
     /** The proposal itself, as Markdown. */
     text: text("text"),
@@ -80,6 +82,11 @@ export const proposals = pgTable(
       name: "proposals_meeting_fk",
     }),
     foreignKey({
+      columns: [t.regionId, t.agendaItemId],
+      foreignColumns: [agendaItems.regionId, agendaItems.id],
+      name: "proposals_agenda_item_fk",
+    }).onDelete("set null"),
+    foreignKey({
       columns: [t.regionId, t.decisionId],
       foreignColumns: [decisions.regionId, decisions.id],
       name: "proposals_decision_fk",
@@ -97,6 +104,7 @@ export const proposals = pgTable(
     index("proposals_list_idx").on(t.regionId, t.createdAt, t.id),
     index("proposals_body_idx").on(t.regionId, t.bodyId, t.createdAt),
     index("proposals_meeting_idx").on(t.regionId, t.meetingId),
+    index("proposals_agenda_item_idx").on(t.regionId, t.agendaItemId),
     index("proposals_open_idx").on(t.regionId, t.closesAt).where(sql`${t.status} = 'open'`),
     regionIsolation(t.regionId),
   ],

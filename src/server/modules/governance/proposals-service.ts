@@ -18,6 +18,7 @@ import { conflict, invalidField, notFound } from "../../platform/errors.js";
 import { regions } from "../../platform/identity-schema.js";
 import { keyset } from "../../platform/pagination.js";
 import { organisations, persons } from "../network/schema.js";
+import { checkAgendaItem } from "./decisions-service.js";
 import { getMeetingRow } from "./meetings-service.js";
 import { proposalBallots, proposalCounts, proposals, proposalVoters } from "./proposals-schema.js";
 import { bodies, seats, seatTerms, termHeldOn } from "./schema.js";
@@ -26,6 +27,8 @@ import { getBody } from "./service.js";
 export interface ProposalInput {
   bodyId: string;
   meetingId?: string | null;
+  /** An item of that meeting's agenda. */
+  agendaItemId?: string | null;
   title: string;
   text?: string | null;
   kind: ProposalKind;
@@ -46,6 +49,7 @@ export const presentProposal = (p: Row, bodyName: string) => ({
   bodyId: p.bodyId,
   bodyName,
   meetingId: p.meetingId,
+  agendaItemId: p.agendaItemId,
   title: p.title,
   text: p.text,
   kind: p.kind,
@@ -142,12 +146,22 @@ function checkClosesAt(mode: VotingMode, closesAt: string | null | undefined, fi
   if (new Date(closesAt) <= new Date()) throw invalidField(field, "field.closesAtPast");
 }
 
-async function checkMeeting(ctx: Ctx, bodyId: string, meetingId: string | null | undefined) {
-  if (!meetingId) return;
+/** The meeting must be one of the body's, and the agenda item one of that meeting's. */
+async function checkMeeting(
+  ctx: Ctx,
+  bodyId: string,
+  meetingId: string | null | undefined,
+  agendaItemId: string | null | undefined,
+) {
+  if (!meetingId) {
+    if (agendaItemId) throw invalidField("body.meetingId", "field.agendaItemNeedsMeeting");
+    return;
+  }
   const { m } = await getMeetingRow(ctx, meetingId).catch(() => {
     throw invalidField("body.meetingId", "problem.notFound", 404);
   });
   if (m.bodyId !== bodyId) throw invalidField("body.meetingId", "problem.notFound", 404);
+  await checkAgendaItem(ctx, meetingId, agendaItemId);
 }
 
 /** A proposal in draft; its quorum is the body's unless the bureau says otherwise. */
@@ -157,7 +171,7 @@ export async function createProposal(ctx: Ctx, input: ProposalInput) {
   });
   checkChoices(input.kind, input.choices);
   if (input.closesAt) checkClosesAt(input.mode, input.closesAt);
-  await checkMeeting(ctx, input.bodyId, input.meetingId);
+  await checkMeeting(ctx, input.bodyId, input.meetingId, input.agendaItemId);
   const [row] = await ctx.tx
     .insert(proposals)
     .values({
@@ -187,7 +201,15 @@ export async function updateProposal(
   const { version, closesAt, ...fields } = patch;
   const kind = fields.kind ?? p.kind;
   checkChoices(kind, fields.choices === undefined ? p.choices : fields.choices);
-  if (fields.meetingId !== undefined) await checkMeeting(ctx, p.bodyId, fields.meetingId);
+  // Another meeting (or none) leaves the old meeting's agenda item behind unless a new one is given.
+  if (fields.meetingId !== undefined && fields.meetingId !== p.meetingId) fields.agendaItemId ??= null;
+  if (fields.meetingId !== undefined || fields.agendaItemId !== undefined)
+    await checkMeeting(
+      ctx,
+      p.bodyId,
+      fields.meetingId === undefined ? p.meetingId : fields.meetingId,
+      fields.agendaItemId === undefined ? p.agendaItemId : fields.agendaItemId,
+    );
   if (closesAt) checkClosesAt(fields.mode ?? p.mode, closesAt);
   const [row] = await ctx.tx
     .update(proposals)

@@ -304,7 +304,26 @@ describe("proposals and votes", () => {
       startsAt: "2026-12-08T19:30:00+01:00",
       endsAt: "2026-12-08T21:30:00+01:00",
     });
-    const { id, version } = await openVote({ mode: "meeting", closesAt: null, meetingId: meeting.id });
+    const item = await post(staff, `/api/v1/meetings/${meeting.id}/agenda-items`, {
+      agendaVersion: meeting.agendaVersion,
+      title: "Statutenwijziging",
+      kind: "decision",
+    });
+    const itemId = item.agenda.find((i: { title: string }) => i.title === "Statutenwijziging").id;
+    // The agenda item must be of the proposal's meeting, and needs a meeting.
+    for (const [rules, status, field] of [
+      [{ agendaItemId: itemId }, 422, "body.meetingId"],
+      [{ meetingId: meeting.id, agendaItemId: bodyId }, 404, "body.agendaItemId"],
+    ] as const) {
+      const bad = await call(staff, "POST", "/api/v1/proposals", { bodyId, title: "Mis", ...rules });
+      expect([bad.statusCode, fieldOf(bad).field]).toEqual([status, field]);
+    }
+    const { id, version } = await openVote({
+      mode: "meeting",
+      closesAt: null,
+      meetingId: meeting.id,
+      agendaItemId: itemId,
+    });
     // Not while the vote runs.
     const early = await call(staff, "POST", `/api/v1/proposals/${id}/decision`, { version });
     expect([early.statusCode, fieldOf(early).field]).toEqual([409, "params.id"]);
@@ -323,6 +342,7 @@ describe("proposals and votes", () => {
     const decision = await post(staff, `/api/v1/proposals/${id}/decision`, { version: closed.version });
     expect(decision.text).toBe("Voorstel: aangenomen (3 voor, 1 tegen, 0 onthouding).");
     expect(decision.number).toMatch(/^ALV-2026-\d{3}$/);
+    expect(decision.agendaItemId).toBe(itemId);
     const list = (await call(staff, "GET", `/api/v1/decisions?meetingId=${meeting.id}`)).json();
     expect(list.items.map((d: { number: string }) => d.number)).toEqual([decision.number]);
     const after = (await call(staff, "GET", `/api/v1/proposals/${id}`)).json().proposal;

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -15,7 +16,8 @@ import {
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { AGENDA_ITEM_KINDS, type AgendaItemKind } from "../../../shared/governance";
 import { ApiProblem, api, unwrap } from "../../api";
@@ -161,6 +163,16 @@ const minutesBetween = (from: string, to: string) => Math.round((Date.parse(to) 
  * The agenda: numbered items with what they are for, presenter and time; for the bureau, adding,
  * changing, moving (buttons, so it works by keyboard) and removing items.
  */
+/** The meeting's votes per agenda item, to link each item to what is voted on under it. */
+function useVotesByItem(meetingId: string) {
+  const proposals = useQuery({
+    queryKey: ["proposals", { meetingId }],
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/proposals", { params: { query: { meetingId, limit: 100 } } })).items,
+  });
+  return (itemId: string) => (proposals.data ?? []).filter((p) => p.agendaItemId === itemId);
+}
+
 export function AgendaSection({ meeting, canEdit }: { meeting: Meeting; canEdit: boolean }) {
   const { t } = useT();
   const change = useAgendaChange(meeting);
@@ -170,6 +182,7 @@ export function AgendaSection({ meeting, canEdit }: { meeting: Meeting; canEdit:
   const planned = items.reduce((sum, i) => sum + (i.minutesAllotted ?? 0), 0);
   const available = minutesBetween(meeting.startsAt, meeting.endsAt);
   const editable = canEdit && !meeting.cancelled;
+  const votesOn = useVotesByItem(meeting.id);
 
   const move = (index: number, by: -1 | 1) => {
     const ids = items.map((i) => i.id);
@@ -248,6 +261,19 @@ export function AgendaSection({ meeting, canEdit }: { meeting: Meeting; canEdit:
                           {item.description}
                         </Text>
                       )}
+                      {/* A hidden confidential item keeps its votes hidden too. */}
+                      {item.title !== null &&
+                        votesOn(item.id).map((p) => (
+                          <Anchor
+                            key={p.id}
+                            size="sm"
+                            renderRoot={(props) => (
+                              <Link {...props} to="/stemmingen/$id" params={{ id: p.id }} />
+                            )}
+                          >
+                            {t("agenda.vote", { title: p.title })}
+                          </Anchor>
+                        ))}
                     </Stack>
                     {editable && (
                       <Group gap={4}>

@@ -9,7 +9,7 @@ import { notify, notifyError } from "../../notify";
 import type { Meeting } from "./meetings-api";
 
 /** The agenda items as choices, "3. Adviesnotitie wondzorg"; confidential ones by number only. */
-export function useAgendaOptions(meeting: Meeting) {
+export function useAgendaOptions(meeting: Pick<Meeting, "agenda">) {
   const { t } = useT();
   return meeting.agenda.map((i) => ({
     value: i.id,

@@ -20,6 +20,8 @@ import { FormActions } from "../../components/FormActions";
 import { formatDateTime, useT } from "../../i18n";
 import { notify, notifyError } from "../../notify";
 import { useBodyOptions } from "./BodySelect";
+import { useAgendaOptions } from "./DecisionsSection";
+import { fetchMeeting, meetingKey } from "./meetings-api";
 
 /** The body's meetings from today on, as choices "8-12-2026, 19:30 · ALV voorjaar". */
 function useUpcomingMeetings(bodyId: string | null, lang: "nl" | "en") {
@@ -39,6 +41,18 @@ function useUpcomingMeetings(bodyId: string | null, lang: "nl" | "en") {
   }));
 }
 
+const NO_AGENDA = { agenda: [] };
+
+/** The chosen meeting's agenda items, to vote under one of them. */
+function useAgendaItemOptions(meetingId: string | null) {
+  const meeting = useQuery({
+    queryKey: meetingKey(meetingId ?? ""),
+    queryFn: () => fetchMeeting(meetingId!),
+    enabled: Boolean(meetingId),
+  });
+  return useAgendaOptions(meeting.data ?? NO_AGENDA);
+}
+
 /**
  * Draft a proposal with the rules it is voted by. The quorum left empty is the body's own; an
  * online vote runs until the closing moment given here (Dutch time).
@@ -52,6 +66,7 @@ export function ProposalForm({ onDone }: { onDone: () => void }) {
     initialValues: {
       bodyId: null as string | null,
       meetingId: null as string | null,
+      agendaItemId: null as string | null,
       title: "",
       text: "",
       kind: "for_against" as ProposalKind,
@@ -78,6 +93,7 @@ export function ProposalForm({ onDone }: { onDone: () => void }) {
   });
   const v = form.values;
   const meetingOptions = useUpcomingMeetings(v.bodyId, lang);
+  const agendaOptions = useAgendaItemOptions(v.meetingId);
   const submit = form.onSubmit(async (values) => {
     try {
       const created = unwrap(
@@ -85,6 +101,7 @@ export function ProposalForm({ onDone }: { onDone: () => void }) {
           body: {
             bodyId: values.bodyId!,
             meetingId: values.meetingId,
+            agendaItemId: values.agendaItemId,
             title: values.title.trim(),
             text: values.text.trim() || null,
             kind: values.kind,
@@ -135,6 +152,7 @@ export function ProposalForm({ onDone }: { onDone: () => void }) {
             onChange={(id) => {
               form.setFieldValue("bodyId", id);
               form.setFieldValue("meetingId", null);
+              form.setFieldValue("agendaItemId", null);
             }}
           />
           <Select
@@ -145,7 +163,20 @@ export function ProposalForm({ onDone }: { onDone: () => void }) {
             clearable
             clearButtonProps={{ "aria-label": t("common.clear") }}
             {...form.getInputProps("meetingId")}
+            onChange={(id) => {
+              form.setFieldValue("meetingId", id);
+              form.setFieldValue("agendaItemId", null);
+            }}
           />
+          {v.meetingId && (
+            <Select
+              label={t("proposal.agendaItem")}
+              data={agendaOptions}
+              clearable
+              clearButtonProps={{ "aria-label": t("common.clear") }}
+              {...form.getInputProps("agendaItemId")}
+            />
+          )}
           <TextInput label={t("proposal.title")} required {...form.getInputProps("title")} />
           <Textarea label={t("proposal.text")} autosize minRows={3} {...form.getInputProps("text")} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -1,0 +1,3 @@
+ALTER TABLE "proposals" ADD COLUMN "agenda_item_id" uuid;--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_agenda_item_fk" FOREIGN KEY ("region_id","agenda_item_id") REFERENCES "public"."agenda_items"("region_id","id") ON DELETE SET NULL ("agenda_item_id") ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "proposals_agenda_item_idx" ON "proposals" USING btree ("region_id","agenda_item_id");
