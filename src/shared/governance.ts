@@ -84,6 +84,9 @@ export const DEFAULT_BODY_CODES: Record<BodyKind, string> = {
   advisory_council: "AR",
 };
 
+/** A body's own code for its decision numbers: capitals and digits, starting with a capital (ST, WGICT). */
+export const BODY_CODE = /^[A-Z][A-Z0-9]{0,7}$/;
+
 /** A decision's number: the body's code, the year and a sequence of three digits (`ST-2026-014`). */
 export const decisionNumber = (code: string, year: number, sequence: number) =>
   `${code}-${year}-${String(sequence).padStart(3, "0")}`;

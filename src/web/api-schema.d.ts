@@ -4437,6 +4437,8 @@ export interface paths {
                                 purpose: string | null;
                                 policyArea: string | null;
                                 quorumPercent: number | null;
+                                /** @description Its code in decision numbers; null: the kind's */
+                                code: string | null;
                                 version: number;
                                 seats: number;
                                 filledSeats: number;
@@ -4464,6 +4466,7 @@ export interface paths {
                         purpose?: string | null;
                         policyArea?: string | null;
                         quorumPercent?: number | null;
+                        code?: string | null;
                     };
                 };
             };
@@ -4483,6 +4486,8 @@ export interface paths {
                             purpose: string | null;
                             policyArea: string | null;
                             quorumPercent: number | null;
+                            /** @description Its code in decision numbers; null: the kind's */
+                            code: string | null;
                             version: number;
                         };
                     };
@@ -4529,6 +4534,8 @@ export interface paths {
                             purpose: string | null;
                             policyArea: string | null;
                             quorumPercent: number | null;
+                            /** @description Its code in decision numbers; null: the kind's */
+                            code: string | null;
                             version: number;
                         };
                     };
@@ -4560,6 +4567,7 @@ export interface paths {
                         purpose?: string | null;
                         policyArea?: string | null;
                         quorumPercent?: number | null;
+                        code?: string | null;
                     };
                 };
             };
@@ -4579,6 +4587,8 @@ export interface paths {
                             purpose: string | null;
                             policyArea: string | null;
                             quorumPercent: number | null;
+                            /** @description Its code in decision numbers; null: the kind's */
+                            code: string | null;
                             version: number;
                         };
                     };
@@ -4624,6 +4634,8 @@ export interface paths {
                                 purpose: string | null;
                                 policyArea: string | null;
                                 quorumPercent: number | null;
+                                /** @description Its code in decision numbers; null: the kind's */
+                                code: string | null;
                                 version: number;
                             };
                             date: string;

@@ -134,6 +134,10 @@ test("the bureau sets up the medische raad: fills the vacant seat, reappoints, a
   await page.getByRole("button", { name: "Orgaan instellen" }).click();
   const bodyForm = page.getByRole("form", { name: "Orgaan instellen" });
   await bodyForm.getByRole("textbox", { name: "Naam" }).fill("Adviesraad Ouderenzorg");
+  // Its decisions get their own code; what is typed becomes capitals.
+  const code = bodyForm.getByRole("textbox", { name: "Code in besluitnummers" });
+  await code.fill("aro");
+  await expect(code).toHaveValue("ARO");
   await bodyForm.getByRole("button", { name: "Orgaan instellen" }).click();
   await expect(bodyForm.getByText("Vul dit veld in")).toBeVisible();
   await choose(bodyForm.getByRole("combobox", { name: "Soort orgaan" }), "Adviesraad");

@@ -126,6 +126,8 @@ const messages = {
       "Dit voorstel hoort bij geen vergadering; een besluit krijgt zijn nummer in een vergadering",
     "field.decisionRecorded": "De uitslag van dit voorstel staat al in de besluitenlijst",
     "field.agendaItemNeedsMeeting": "Kies eerst de vergadering waarvan dit agendapunt is",
+    "field.bodyCode": "Hoofdletters en cijfers, beginnend met een letter, hooguit 8 (bijv. ST of WGICT)",
+    "field.bodyCodeTaken": "Een ander orgaan nummert zijn besluiten al met deze code",
     "field.importNotUndoable":
       "Alleen een geslaagde import die nog niet is teruggedraaid, kan ongedaan worden gemaakt",
     "field.importInUse.organisations":
@@ -281,6 +283,8 @@ const messages = {
       "This proposal belongs to no meeting; a decision is numbered in a meeting",
     "field.decisionRecorded": "The result of this proposal is already in the list of decisions",
     "field.agendaItemNeedsMeeting": "Choose the meeting this agenda item belongs to first",
+    "field.bodyCode": "Capitals and digits, starting with a letter, at most 8 (e.g. ST or WGICT)",
+    "field.bodyCodeTaken": "Another body already numbers its decisions with this code",
     "field.importNotUndoable": "Only a successful import that has not been undone can be undone",
     "field.importInUse.organisations":
       "Something now depends on organisations from this import (parts, people or members); nothing was removed",

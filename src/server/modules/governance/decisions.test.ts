@@ -231,4 +231,37 @@ describe("decisions, actions and minutes", () => {
     await remindActionOwners(world.db, url, "2026-06-20");
     expect(await mails()).toHaveLength(2);
   });
+
+  it("numbers a body's decisions with its own code, which no other body of the region may use", async () => {
+    const create = (name: string, code?: string) =>
+      call(staff, "POST", "/api/v1/bodies", {
+        kind: "working_group",
+        name,
+        ...(code !== undefined && { code }),
+      });
+    const ict = (await create("Werkgroep ICT", "WGICT")).json();
+    expect(ict.code).toBe("WGICT");
+    const taken = await create("Werkgroep ICT 2", "WGICT");
+    expect([taken.statusCode, taken.json().errors[0].field]).toEqual([409, "body.code"]);
+    const bad = await create("Werkgroep x", "wg ict");
+    expect([bad.statusCode, bad.json().errors[0].field]).toEqual([400, "body.code"]);
+    const meeting = await call(staff, "POST", "/api/v1/meetings", {
+      bodyId: ict.id,
+      title: "Werkgroep ICT",
+      startsAt: "2026-05-04T16:00:00+02:00",
+      endsAt: "2026-05-04T17:00:00+02:00",
+    });
+    const decide = () =>
+      call(staff, "POST", `/api/v1/meetings/${meeting.json().id}/decisions`, {
+        text: "Het ICT-plan wordt vastgesteld.",
+      });
+    expect((await decide()).json().number).toBe("WGICT-2026-001");
+    // Cleared, the kind's code numbers the next one.
+    const cleared = await call(staff, "PATCH", `/api/v1/bodies/${ict.id}`, {
+      version: ict.version,
+      code: "",
+    });
+    expect(cleared.json().code).toBeNull();
+    expect((await decide()).json().number).toBe("WG-2026-002");
+  });
 });

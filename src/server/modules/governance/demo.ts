@@ -16,13 +16,14 @@ import { appoint, createBody, createSeat } from "./service.js";
  * gemeente and the zorgverzekeraar; a transitieteam; a werkgroep per beleidsterrein. Names are
  * fictional.
  */
-const POLICY_AREAS: [string, [string, string, Discipline] | null][] = [
-  ["Arbeidsmarkt", ["Mirjam", "Hoekstra", "practice_manager"]],
-  ["Deskundigheidsbevordering", ["Gijs", "van der Linden", "general_practitioner"]],
-  ["ICT", null],
-  ["Kwaliteit", ["Esther", "Koning", "practice_nurse_somatic"]],
-  ["Zorgvernieuwing", ["Bas", "Willems", "physiotherapist"]],
-  ["Transmurale afspraken", ["Hanneke", "Post", "elderly_care_physician"]],
+/** Beleidsterrein, the werkgroep's code in its decision numbers (six werkgroepen cannot all be WG), chair. */
+const POLICY_AREAS: [string, string, [string, string, Discipline] | null][] = [
+  ["Arbeidsmarkt", "WGAM", ["Mirjam", "Hoekstra", "practice_manager"]],
+  ["Deskundigheidsbevordering", "WGDB", ["Gijs", "van der Linden", "general_practitioner"]],
+  ["ICT", "WGICT", null],
+  ["Kwaliteit", "WGKW", ["Esther", "Koning", "practice_nurse_somatic"]],
+  ["Zorgvernieuwing", "WGZV", ["Bas", "Willems", "physiotherapist"]],
+  ["Transmurale afspraken", "WGTA", ["Hanneke", "Post", "elderly_care_physician"]],
 ];
 
 const VERENIGINGEN: { name: string; discipline: Discipline; holder?: [string, string] }[] = [
@@ -47,8 +48,12 @@ export async function seedGovernanceDemo(ctx: Ctx, publicUrl: string) {
       visibility: "partners",
       email: email ?? `${givenName}.${familyName}@organen.zhn.demo`.toLowerCase().replace(/\s+/g, ""),
     }).then((p) => p.id);
-  const body = (kind: BodyKind, name: string, purpose: string, policyArea?: string, quorumPercent?: number) =>
-    createBody(ctx, { kind, name, purpose, policyArea: policyArea ?? null, quorumPercent }).then((b) => b.id);
+  const body = (
+    kind: BodyKind,
+    name: string,
+    purpose: string,
+    extra: { policyArea?: string; quorumPercent?: number; code?: string } = {},
+  ) => createBody(ctx, { kind, name, purpose, ...extra }).then((b) => b.id);
   const seat = async (
     bodyId: string,
     role: SeatRole,
@@ -80,16 +85,14 @@ export async function seedGovernanceDemo(ctx: Ctx, publicUrl: string) {
     "general_assembly",
     "Algemene ledenvergadering",
     "De leden besluiten over statuten, begroting en regioplan.",
-    undefined,
-    50,
+    { quorumPercent: 50 },
   );
 
   const council = await body(
     "medical_council",
     "Medische raad",
     "Adviseert het bestuur gevraagd en ongevraagd over de inhoud van zorg, namens de disciplines.",
-    undefined,
-    50,
+    { quorumPercent: 50 },
   );
   const existing = (await listOrganisations(ctx, { kind: "professional_association", limit: 50 })).items;
   await seat(council, "chair", await person("Annelies", "de Ruiter", ["general_practitioner"]));
@@ -123,8 +126,7 @@ export async function seedGovernanceDemo(ctx: Ctx, publicUrl: string) {
     "steering_group",
     "Stuurgroep",
     "De bestuurders sturen samen de transitie naar één coöperatie.",
-    undefined,
-    50,
+    { quorumPercent: 50 },
   );
   const careGroups = (await listOrganisations(ctx, { kind: "care_group", limit: 50 })).items;
   const directors = ["Karin Vos", "Daan Mulder", "Noor Peters", "Olaf Hendriks"];
@@ -181,12 +183,15 @@ export async function seedGovernanceDemo(ctx: Ctx, publicUrl: string) {
   // A werkgroep per beleidsterrein, each chaired by a professional; the ICT chair is vacant. The
   // demo member (lid@zhn.demo) sits in the werkgroep deskundigheidsbevordering.
   const groups: Record<string, string> = {};
-  for (const [area, chair] of POLICY_AREAS) {
+  for (const [area, code, chair] of POLICY_AREAS) {
     const group = await body(
       "working_group",
       `Werkgroep ${area}`,
       `Werkt het beleidsterrein ${area.toLowerCase()} uit.`,
-      area,
+      {
+        policyArea: area,
+        code,
+      },
     );
     groups[area] = group;
     await seat(group, "chair", chair ? await person(chair[0], chair[1], [chair[2]]) : null);

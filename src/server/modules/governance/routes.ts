@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { BODY_KINDS, SEAT_ROLES } from "../../../shared/governance.js";
+import { BODY_CODE, BODY_KINDS, SEAT_ROLES } from "../../../shared/governance.js";
 import { DISCIPLINES } from "../../../shared/network.js";
-import { idParams, optionalText } from "../network/fields.js";
+import { idParams, optionalIdentifier, optionalText } from "../network/fields.js";
 import { bodyPolicy, seatPolicy } from "./policy.js";
 import * as service from "./service.js";
 
@@ -14,8 +14,11 @@ const bodySchema = z.object({
   purpose: z.string().nullable(),
   policyArea: z.string().nullable(),
   quorumPercent: z.number().int().nullable(),
+  code: z.string().nullable().describe("Its code in decision numbers; null: the kind's"),
   version: z.number().int(),
 });
+/** Capitals and digits; "" clears it (the kind's code is used again). */
+const codeField = optionalIdentifier((v) => BODY_CODE.test(v), "field.bodyCode");
 const seatSchema = z.object({
   id: z.uuid(),
   bodyId: z.uuid(),
@@ -78,6 +81,7 @@ export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
           purpose: optionalText(2000),
           policyArea: optionalText(200),
           quorumPercent: z.number().int().min(1).max(100).nullable().optional(),
+          code: codeField,
         })
         .strict(),
       response: { 201: bodySchema },
@@ -112,6 +116,7 @@ export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
           purpose: optionalText(2000),
           policyArea: optionalText(200),
           quorumPercent: z.number().int().min(1).max(100).nullable().optional(),
+          code: codeField,
         })
         .strict(),
       response: { 200: bodySchema },

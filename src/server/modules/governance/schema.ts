@@ -9,6 +9,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { BODY_KINDS, SEAT_ROLES } from "../../../shared/governance.js";
@@ -44,6 +45,8 @@ export const bodies = pgTable(
     unique("bodies_region_id_id_key").on(t.regionId, t.id),
     check("bodies_quorum_percent", sql`${t.quorumPercent} is null or ${t.quorumPercent} between 1 and 100`),
     index("bodies_region_name_idx").on(t.regionId, t.name, t.id),
+    // Two bodies numbering their decisions alike would make "ST-2026-014" ambiguous.
+    uniqueIndex("bodies_region_code_key").on(t.regionId, t.code),
     regionIsolation(t.regionId),
   ],
 ).enableRLS();

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, ilike, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { addDays, today } from "../../../shared/dates.js";
 import { type BodyKind, type SeatRole, TERM_NOTICE_DAYS } from "../../../shared/governance.js";
 import type { Discipline } from "../../../shared/network.js";
@@ -16,6 +16,8 @@ export interface BodyInput {
   purpose?: string | null;
   policyArea?: string | null;
   quorumPercent?: number | null;
+  /** Its code in decision numbers; null: the kind's (ST, WG, …). */
+  code?: string | null;
 }
 
 /** The last day of a term of `years` starting on `start`: 1-1-2026 for 3 years ends 31-12-2028. */
@@ -33,8 +35,19 @@ const presentBody = (b: typeof bodies.$inferSelect) => ({
   purpose: b.purpose,
   policyArea: b.policyArea,
   quorumPercent: b.quorumPercent,
+  code: b.code,
   version: b.version,
 });
+
+/** A code another body of the region already numbers its decisions with is refused. */
+async function checkCodeFree(ctx: Ctx, code: string | null | undefined, bodyId?: string) {
+  if (!code) return;
+  const [taken] = await ctx.tx
+    .select({ id: bodies.id })
+    .from(bodies)
+    .where(and(mine(ctx), eq(bodies.code, code), bodyId ? ne(bodies.id, bodyId) : undefined));
+  if (taken) throw invalidField("body.code", "field.bodyCodeTaken", 409);
+}
 
 /** The region's bodies by name, with how many seats each has and how many are filled today. */
 export async function listBodies(ctx: Ctx, f: { q?: string; kind?: BodyKind }) {
@@ -72,6 +85,7 @@ export async function getBody(ctx: Ctx, id: string) {
 }
 
 export async function createBody(ctx: Ctx, input: BodyInput) {
+  await checkCodeFree(ctx, input.code);
   const [row] = await ctx.tx
     .insert(bodies)
     .values({ ...input, regionId: ctx.actor.regionId })
@@ -85,6 +99,7 @@ export async function updateBody(ctx: Ctx, id: string, patch: Partial<BodyInput>
   const before = await getBody(ctx, id);
   if (before.version !== patch.version) throw conflict(before);
   const { version, ...fields } = patch;
+  await checkCodeFree(ctx, fields.code, id);
   const [row] = await ctx.tx
     .update(bodies)
     .set({ ...fields, updatedAt: new Date(), version: version + 1 })

@@ -2,7 +2,7 @@ import { NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } fr
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { BODY_KINDS, type BodyKind } from "../../../shared/governance";
+import { BODY_CODE, BODY_KINDS, type BodyKind, DEFAULT_BODY_CODES } from "../../../shared/governance";
 import { ApiProblem, api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { useT } from "../../i18n";
@@ -15,6 +15,7 @@ interface Body {
   purpose: string | null;
   policyArea: string | null;
   quorumPercent: number | null;
+  code: string | null;
   version: number;
 }
 
@@ -33,12 +34,14 @@ export function BodyForm({ body, onDone }: { body?: Body; onDone: () => void }) 
       purpose: body?.purpose ?? "",
       policyArea: body?.policyArea ?? "",
       quorumPercent: (body?.quorumPercent ?? "") as number | string,
+      code: body?.code ?? "",
     },
     validateInputOnBlur: true,
     validate: {
       kind: (v) => (v ? null : t("field.required")),
       name: (v) => (v.trim() ? null : t("field.required")),
       quorumPercent: (v) => (v === "" || (Number(v) >= 1 && Number(v) <= 100) ? null : "1–100"),
+      code: (v) => (v === "" || BODY_CODE.test(v) ? null : t("body.codeInvalid")),
     },
   });
   const submit = form.onSubmit(async (v) => {
@@ -48,6 +51,7 @@ export function BodyForm({ body, onDone }: { body?: Body; onDone: () => void }) 
       purpose: v.purpose.trim() || null,
       policyArea: v.policyArea.trim() || null,
       quorumPercent: v.quorumPercent === "" ? null : Number(v.quorumPercent),
+      code: v.code || null,
     };
     try {
       const saved = body
@@ -101,6 +105,15 @@ export function BodyForm({ body, onDone }: { body?: Body; onDone: () => void }) 
               {...form.getInputProps("quorumPercent")}
             />
           </SimpleGrid>
+          <TextInput
+            label={t("body.code")}
+            description={t("body.codeHelp", {
+              code: form.values.kind ? DEFAULT_BODY_CODES[form.values.kind] : "ST",
+            })}
+            maxLength={8}
+            {...form.getInputProps("code")}
+            onChange={(e) => form.setFieldValue("code", e.currentTarget.value.toUpperCase())}
+          />
           <Textarea label={t("body.purpose")} autosize minRows={2} {...form.getInputProps("purpose")} />
           <FormActions
             submit={body ? t("common.save") : t("body.add")}

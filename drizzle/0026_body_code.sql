@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "bodies_region_code_key" ON "bodies" USING btree ("region_id","code");
