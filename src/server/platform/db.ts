@@ -79,7 +79,7 @@ function transactionOn(db: Db, client: pg.PoolClient): Tx {
 /**
  * Runs `fn` in a transaction that first runs `setup`: trusted SQL text without parameters. On a
  * server, BEGIN and the setup travel in one round trip (the simple-query protocol takes several
- * statements), which is a fifth of the fixed cost of a short request (docs/decisions/0006).
+ * statements): one round trip less for every request (docs/decisions/0006).
  */
 export async function transaction<T>(db: Db, setup: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const pool = pools.get(db);
