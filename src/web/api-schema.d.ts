@@ -4401,6 +4401,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bodies/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De organen exporteren (CSV of xlsx), met dezelfde filters als de lijst */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    kind?: "general_assembly" | "board" | "supervisory_board" | "medical_council" | "steering_group" | "transition_team" | "working_group" | "management_team" | "alliance" | "advisory_council";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bodies": {
         parameters: {
             query?: never;
@@ -4750,7 +4788,29 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /** Een zetel verwijderen die nooit bezet is geweest en waar geen mandaat aan hangt */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         /** Een zetel wijzigen */

@@ -144,6 +144,17 @@ test("the bureau sets up the medische raad: fills the vacant seat, reappoints, a
   await bodyForm.getByRole("button", { name: "Orgaan instellen" }).click();
   await expect(page.getByRole("heading", { name: "Adviesraad Ouderenzorg" })).toBeVisible();
   await expect(page.getByText(/0 van 0 zetels bezet/)).toBeVisible();
+
+  // A seat added by mistake can go again, as long as nobody held it.
+  await page.getByRole("button", { name: "Zetel toevoegen" }).click();
+  await page
+    .getByRole("form", { name: "Zetel toevoegen" })
+    .getByRole("button", { name: "Zetel toevoegen" })
+    .click();
+  await expect(page.getByText(/0 van 1 zetels bezet/)).toBeVisible();
+  await page.getByRole("button", { name: /^Zetel .+ verwijderen$/ }).click();
+  await expect(page.getByText("Zetel verwijderd")).toBeVisible();
+  await expect(page.getByText(/0 van 0 zetels bezet/)).toBeVisible();
   await axeClean(page);
 });
 

@@ -128,6 +128,8 @@ const messages = {
     "field.agendaItemNeedsMeeting": "Kies eerst de vergadering waarvan dit agendapunt is",
     "field.bodyCode": "Hoofdletters en cijfers, beginnend met een letter, hooguit 8 (bijv. ST of WGICT)",
     "field.bodyCodeTaken": "Een ander orgaan nummert zijn besluiten al met deze code",
+    "field.seatHasHistory":
+      "Op deze zetel heeft iemand gezeten of er hangt een mandaat aan; hij blijft voor de geschiedenis",
     "field.importNotUndoable":
       "Alleen een geslaagde import die nog niet is teruggedraaid, kan ongedaan worden gemaakt",
     "field.importInUse.organisations":
@@ -285,6 +287,7 @@ const messages = {
     "field.agendaItemNeedsMeeting": "Choose the meeting this agenda item belongs to first",
     "field.bodyCode": "Capitals and digits, starting with a letter, at most 8 (e.g. ST or WGICT)",
     "field.bodyCodeTaken": "Another body already numbers its decisions with this code",
+    "field.seatHasHistory": "Someone has held this seat or a mandate refers to it; it stays for the record",
     "field.importNotUndoable": "Only a successful import that has not been undone can be undone",
     "field.importInUse.organisations":
       "Something now depends on organisations from this import (parts, people or members); nothing was removed",

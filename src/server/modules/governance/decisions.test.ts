@@ -263,5 +263,12 @@ describe("decisions, actions and minutes", () => {
     });
     expect(cleared.json().code).toBeNull();
     expect((await decide()).json().number).toBe("WG-2026-002");
+    // The bodies list exports as filtered, with the code each body numbers with.
+    const csv = await call(staff, "GET", "/api/v1/bodies/export?kind=working_group&q=ICT");
+    expect(csv.headers["content-disposition"]).toMatch(/organen.*\.csv/);
+    expect(csv.body.replace(/^\uFEFF/, "").split("\r\n")).toEqual([
+      "Orgaan;Soort;Beleidsterrein;Code besluiten;Quorum (%);Zetels;Bezet vandaag;Doel",
+      "Werkgroep ICT;Werkgroep;;WG;;0;0;",
+    ]);
   });
 });

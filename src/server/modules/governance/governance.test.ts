@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => world?.close());
 
-const call = (method: "GET" | "POST" | "PATCH", url: string, payload?: Record<string, unknown>) =>
+const call = (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, payload?: Record<string, unknown>) =>
   world.inject(staff, { method, url, ...(payload ? { payload } : {}) });
 const addDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -116,6 +116,25 @@ describe("bodies, seats and terms", () => {
 
     const list = (await call("GET", "/api/v1/bodies?kind=medical_council")).json().items;
     expect(list).toEqual([expect.objectContaining({ name: "Medische raad", seats: 1, filledSeats: 1 })]);
+  });
+
+  it("deletes a seat set up by mistake, but keeps one somebody held", async () => {
+    const body = (
+      await call("POST", "/api/v1/bodies", { kind: "working_group", name: "Werkgroep tijdelijk" })
+    ).json();
+    const seat = (await call("POST", `/api/v1/bodies/${body.id}/seats`, { role: "member" })).json();
+    expect((await call("DELETE", `/api/v1/seats/${seat.id}?version=2`)).statusCode).toBe(409);
+    expect((await call("DELETE", `/api/v1/seats/${seat.id}?version=1`)).statusCode).toBe(204);
+    expect((await call("GET", `/api/v1/bodies/${body.id}/seats`)).json().items).toEqual([]);
+    const audited = await world.rows<{ action: string }>(
+      sql`select action from audit_log where entity_type = 'seat' and entity_id = ${seat.id} order by id`,
+    );
+    expect(audited.map((a) => a.action)).toEqual(["create", "delete"]);
+
+    const held = (await call("POST", `/api/v1/bodies/${body.id}/seats`, { role: "chair" })).json();
+    await call("POST", `/api/v1/seats/${held.id}/terms`, { personId: ids.anna, startDate: "2020-01-01" });
+    const refused = await call("DELETE", `/api/v1/seats/${held.id}?version=1`);
+    expect([refused.statusCode, refused.json().errors[0].field]).toEqual([409, "params.id"]);
   });
 
   it("keeps other regions out: their bodies answer 404, their people cannot be appointed", async () => {

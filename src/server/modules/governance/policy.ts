@@ -23,6 +23,7 @@ export const seatPolicy = definePolicy("seat", {
   create: BUREAU,
   update: BUREAU,
   appoint: BUREAU,
+  delete: BUREAU,
 });
 
 /**

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { BODY_CODE, BODY_KINDS, SEAT_ROLES } from "../../../shared/governance.js";
+import { BODY_CODE, BODY_KINDS, DEFAULT_BODY_CODES, SEAT_ROLES } from "../../../shared/governance.js";
 import { DISCIPLINES } from "../../../shared/network.js";
+import { type Column, sendExport } from "../../platform/export.js";
 import { idParams, optionalIdentifier, optionalText } from "../network/fields.js";
 import { bodyPolicy, seatPolicy } from "./policy.js";
 import * as service from "./service.js";
+import { BODY_KIND_WORDS, capitalised } from "./words.js";
 
 const date = z.iso.date();
 const bodySchema = z.object({
@@ -49,15 +51,49 @@ const seatFields = {
   maxTerms: z.number().int().min(1).max(10).nullable().optional(),
 };
 
+type BodyRow = Awaited<ReturnType<typeof service.listBodies>>[number];
+const bodyColumns: Column<BodyRow>[] = [
+  { header: "Orgaan", value: (b) => b.name, width: 40 },
+  { header: "Soort", value: (b) => capitalised(BODY_KIND_WORDS[b.kind]), width: 20 },
+  { header: "Beleidsterrein", value: (b) => b.policyArea ?? "", width: 24 },
+  { header: "Code besluiten", value: (b) => b.code ?? DEFAULT_BODY_CODES[b.kind], width: 14 },
+  { header: "Quorum (%)", value: (b) => b.quorumPercent, width: 11 },
+  { header: "Zetels", value: (b) => b.seats, width: 8 },
+  { header: "Bezet vandaag", value: (b) => b.filledSeats, width: 13 },
+  { header: "Doel", value: (b) => b.purpose ?? "", width: 60 },
+];
+const bodyFilter = z.object({
+  q: z.string().trim().max(200).optional(),
+  kind: z.enum(BODY_KINDS).optional(),
+});
+
 export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get("/bodies/export", {
+    schema: {
+      tags: ["governance"],
+      summary: "De organen exporteren (CSV of xlsx), met dezelfde filters als de lijst",
+      querystring: bodyFilter.extend({ format: z.enum(["csv", "xlsx"]).default("csv") }).strict(),
+    },
+    config: { access: bodyPolicy.access("list") },
+    handler: async (request, reply) => {
+      const { format, ...filter } = request.query;
+      const rows = await request.ctx((ctx) => service.listBodies(ctx, filter));
+      return sendExport(reply, {
+        format,
+        baseName: "organen",
+        sheetName: "Organen",
+        rows,
+        columns: bodyColumns,
+      });
+    },
+  });
+
   app.get("/bodies", {
     schema: {
       tags: ["governance"],
       summary:
         "De organen van de regio (ALV, bestuur, medische raad, stuurgroep, werkgroepen, …) met hun bezetting",
-      querystring: z
-        .object({ q: z.string().trim().max(200).optional(), kind: z.enum(BODY_KINDS).optional() })
-        .strict(),
+      querystring: bodyFilter.strict(),
       response: {
         200: z.object({
           items: z.array(bodySchema.extend({ seats: z.number().int(), filledSeats: z.number().int() })),
@@ -198,6 +234,23 @@ export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
     },
     handler: (request) => request.ctx((ctx) => service.updateSeat(ctx, request.params.id, request.body)),
+  });
+
+  app.delete("/seats/:id", {
+    schema: {
+      tags: ["governance"],
+      summary: "Een zetel verwijderen die nooit bezet is geweest en waar geen mandaat aan hangt",
+      params: idParams,
+      querystring: z.object({ version: z.coerce.number().int().positive() }).strict(),
+    },
+    config: {
+      access: seatPolicy.access("delete"),
+      example: async ({ create }) => ({ params: { id: await create("seat") }, query: { version: 1 } }),
+    },
+    handler: async (request, reply) => {
+      await request.ctx((ctx) => service.deleteSeat(ctx, request.params.id, request.query.version));
+      return reply.code(204).send();
+    },
   });
 
   app.post("/seats/:id/terms", {

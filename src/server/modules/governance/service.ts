@@ -8,6 +8,7 @@ import { conflict, invalidField, notFound } from "../../platform/errors.js";
 import { escapeLike } from "../../platform/pagination.js";
 import { getOrganisation } from "../network/organisations-service.js";
 import { namesOf, requirePerson } from "../network/persons-service.js";
+import { mandates } from "./mandates-schema.js";
 import { bodies, seats, seatTerms, termHeldOn } from "./schema.js";
 
 export interface BodyInput {
@@ -273,6 +274,24 @@ export async function updateSeat(ctx: Ctx, id: string, patch: Partial<SeatInput>
   const after = presentSeat(updated, afterNames);
   await audit(ctx, { entityType: "seat", entityId: id, action: "update", before, after });
   return after;
+}
+
+/**
+ * Removes a seat set up by mistake: only one that nobody ever held and no mandate refers to. A
+ * seat with history stays, so the composition on past dates keeps it.
+ */
+export async function deleteSeat(ctx: Ctx, id: string, version: number) {
+  const row = await getSeatRow(ctx, id);
+  const before = presentSeat(row, new Map());
+  if (row.version !== version) throw conflict(before);
+  const used = await ctx.tx.execute(sql`select 1 from ${seatTerms}
+    where ${seatTerms.regionId} = ${ctx.actor.regionId} and ${seatTerms.seatId} = ${id}
+    union all select 1 from ${mandates} where ${mandates.regionId} = ${ctx.actor.regionId} and ${mandates.seatId} = ${id}
+    limit 1`);
+  if ((used as unknown as { rows: unknown[] }).rows.length)
+    throw invalidField("params.id", "field.seatHasHistory", 409);
+  await ctx.tx.delete(seats).where(and(eq(seats.regionId, ctx.actor.regionId), eq(seats.id, id)));
+  await audit(ctx, { entityType: "seat", entityId: id, action: "delete", before });
 }
 
 /** The other terms of a seat that overlap [start, end]. */

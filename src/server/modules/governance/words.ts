@@ -85,3 +85,16 @@ export const CONSULTATION_OUTCOME_WORDS = {
   amended: "gewijzigd vastgesteld",
   rejected: "verworpen",
 } as const;
+
+export const BODY_KIND_WORDS = {
+  general_assembly: "ALV / ledenraad",
+  board: "bestuur",
+  supervisory_board: "raad van toezicht",
+  medical_council: "medische raad",
+  steering_group: "stuurgroep",
+  transition_team: "transitieteam",
+  working_group: "werkgroep",
+  management_team: "managementteam",
+  alliance: "alliantie",
+  advisory_council: "adviesraad",
+} as const;

@@ -17,6 +17,7 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { BODY_KINDS, type BodyKind } from "../../../shared/governance";
 import { api, unwrap } from "../../api";
+import { ExportButtons } from "../../components/ExportButtons";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
 import { useSession } from "../../session";
@@ -57,11 +58,14 @@ export function BodiesPage() {
         <Text size="sm" aria-live="polite">
           {t("body.count", { count: rows.length })}
         </Text>
-        {session?.permissions["body.create"] && !adding && (
-          <Button size="xs" onClick={() => setAdding(true)}>
-            {t("body.add")}
-          </Button>
-        )}
+        <Group gap="xs">
+          <ExportButtons path="/api/v1/bodies/export" filter={filter} />
+          {session?.permissions["body.create"] && !adding && (
+            <Button size="xs" onClick={() => setAdding(true)}>
+              {t("body.add")}
+            </Button>
+          )}
+        </Group>
       </Group>
       {adding && <BodyForm onDone={() => setAdding(false)} />}
       <Table.ScrollContainer minWidth={560}>

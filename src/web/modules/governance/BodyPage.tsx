@@ -1,11 +1,12 @@
 import { Anchor, Badge, Button, Group, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { Fragment, useState } from "react";
 import { addDays, isIsoDate, today } from "../../../shared/dates";
 import { api, unwrap } from "../../api";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
+import { notify, notifyError } from "../../notify";
 import { useSession } from "../../session";
 import { BodyForm } from "./BodyForm";
 import { BodyMeetingsSection } from "./BodyMeetingsSection";
@@ -34,6 +35,7 @@ export function BodyPage() {
   const [date, setDate] = useState(today());
   const [history, setHistory] = useState(false);
   const [editing, setEditing] = useState<Editing | null>(null);
+  const queryClient = useQueryClient();
   const dateValid = isIsoDate(date);
   const done = () => setEditing(null);
   const seats = useQuery({
@@ -65,6 +67,19 @@ export function BodyPage() {
   const canAppoint = Boolean(session?.permissions["seat.appoint"]);
   const canMandate = Boolean(session?.permissions["mandate.create"]);
   const filled = items.filter((s) => s.holder).length;
+  // Only a seat nobody ever held can go (one set up by mistake); the server also refuses one with a mandate.
+  async function deleteSeat(seatId: string, version: number) {
+    try {
+      unwrap(
+        await api.DELETE("/api/v1/seats/{id}", { params: { path: { id: seatId }, query: { version } } }),
+      );
+      notify(t("seat.deleted"), "green");
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      await queryClient.invalidateQueries({ queryKey: ["seats", id] });
+    }
+  }
   const columns = canAppoint ? 5 : 4;
 
   return (
@@ -206,6 +221,17 @@ export function BodyPage() {
                               onClick={() => setEditing({ kind: "mandate", seatId: s.id })}
                             >
                               {t("mandate.short")}
+                            </Button>
+                          )}
+                          {s.terms.length === 0 && (
+                            <Button
+                              size="compact-sm"
+                              variant="default"
+                              color="red.9"
+                              aria-label={t("seat.deleteSeat", { seat: label })}
+                              onClick={() => deleteSeat(s.id, s.version)}
+                            >
+                              {t("seat.delete")}
                             </Button>
                           )}
                           {s.holder && (
