@@ -1,6 +1,7 @@
-import { Group, SegmentedControl, Stack, Switch, Text } from "@mantine/core";
+import { Group, SegmentedControl, Stack, Switch } from "@mantine/core";
 import { useState } from "react";
 import { ExportButtons } from "../../components/ExportButtons";
+import { ListToolbar } from "../../components/ListToolbar";
 import { loadedCount, MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
@@ -41,14 +42,9 @@ export function ActionItemsPage() {
           onChange={(e) => setOnlyOpen(e.currentTarget.checked)}
         />
       </Group>
-      <Group justify="space-between" wrap="wrap">
-        <Text size="sm" aria-live="polite">
-          {t("actionItem.count", { count: loadedCount(list, rows) })}
-        </Text>
-        <Group gap="xs">
-          <ExportButtons path="/api/v1/action-items/export" filter={filter} />
-        </Group>
-      </Group>
+      <ListToolbar count={t("actionItem.count", { count: loadedCount(list, rows) })}>
+        <ExportButtons path="/api/v1/action-items/export" filter={filter} />
+      </ListToolbar>
       <ActionItemTable items={rows} showMeeting />
       <MoreButton list={list} />
     </Stack>

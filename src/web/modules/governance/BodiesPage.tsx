@@ -18,6 +18,7 @@ import { useState } from "react";
 import { BODY_KINDS, type BodyKind } from "../../../shared/governance";
 import { api, unwrap } from "../../api";
 import { ExportButtons } from "../../components/ExportButtons";
+import { ListToolbar } from "../../components/ListToolbar";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
 import { useSession } from "../../session";
@@ -54,19 +55,14 @@ export function BodiesPage() {
           clearable
         />
       </Group>
-      <Group justify="space-between" wrap="wrap">
-        <Text size="sm" aria-live="polite">
-          {t("body.count", { count: rows.length })}
-        </Text>
-        <Group gap="xs">
-          <ExportButtons path="/api/v1/bodies/export" filter={filter} />
-          {session?.permissions["body.create"] && !adding && (
-            <Button size="xs" onClick={() => setAdding(true)}>
-              {t("body.add")}
-            </Button>
-          )}
-        </Group>
-      </Group>
+      <ListToolbar count={t("body.count", { count: rows.length })}>
+        <ExportButtons path="/api/v1/bodies/export" filter={filter} />
+        {session?.permissions["body.create"] && !adding && (
+          <Button size="xs" onClick={() => setAdding(true)}>
+            {t("body.add")}
+          </Button>
+        )}
+      </ListToolbar>
       {adding && <BodyForm onDone={() => setAdding(false)} />}
       <Table.ScrollContainer minWidth={560}>
         <Table striped highlightOnHover>

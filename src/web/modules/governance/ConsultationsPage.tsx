@@ -5,6 +5,7 @@ import { useState } from "react";
 import { CONSULTATION_STATUSES, type ConsultationStatus } from "../../../shared/consultation";
 import { api, unwrap } from "../../api";
 import { ExportButtons } from "../../components/ExportButtons";
+import { ListToolbar } from "../../components/ListToolbar";
 import { loadedCount, MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
@@ -73,14 +74,9 @@ export function ConsultationsPage() {
           mb={8}
         />
       </Group>
-      <Group justify="space-between">
-        <Text size="sm" aria-live="polite">
-          {t("consultation.count", { count: loadedCount(list, rows) })}
-        </Text>
-        <Group gap="xs">
-          <ExportButtons path="/api/v1/consultations/export" filter={filter} />
-        </Group>
-      </Group>
+      <ListToolbar count={t("consultation.count", { count: loadedCount(list, rows) })}>
+        <ExportButtons path="/api/v1/consultations/export" filter={filter} />
+      </ListToolbar>
       {rows.length === 0 ? (
         <Text c="gray.7">{t("consultation.none")}</Text>
       ) : (

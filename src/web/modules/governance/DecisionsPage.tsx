@@ -4,6 +4,7 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { api, unwrap } from "../../api";
 import { ExportButtons } from "../../components/ExportButtons";
+import { ListToolbar } from "../../components/ListToolbar";
 import { loadedCount, MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, useT } from "../../i18n";
@@ -42,14 +43,9 @@ export function DecisionsPage() {
           data={years}
         />
       </Group>
-      <Group justify="space-between" wrap="wrap">
-        <Text size="sm" aria-live="polite">
-          {t("decision.count", { count: loadedCount(list, rows) })}
-        </Text>
-        <Group gap="xs">
-          <ExportButtons path="/api/v1/decisions/export" filter={{ ...filter, year: year ?? undefined }} />
-        </Group>
-      </Group>
+      <ListToolbar count={t("decision.count", { count: loadedCount(list, rows) })}>
+        <ExportButtons path="/api/v1/decisions/export" filter={{ ...filter, year: year ?? undefined }} />
+      </ListToolbar>
       {rows.length === 0 ? (
         <Text c="gray.7">{t("decision.none")}</Text>
       ) : (

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { isIsoDate, today } from "../../../shared/dates";
 import { api, unwrap } from "../../api";
 import { ExportButtons } from "../../components/ExportButtons";
+import { ListToolbar } from "../../components/ListToolbar";
 import { loadedCount, MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
@@ -40,21 +41,20 @@ export function MandatesPage() {
           onChange={(e) => setOn(e.currentTarget.value)}
         />
       </Group>
-      <Group justify="space-between" wrap="wrap">
-        <Text size="sm" aria-live="polite">
-          {filter.on
+      <ListToolbar
+        count={
+          filter.on
             ? t("mandate.countOn", { count, date: formatDate(filter.on, lang) })
-            : t("mandate.count", { count })}
-        </Text>
-        <Group gap="xs">
-          <ExportButtons path="/api/v1/mandates/export" filter={filter} />
-          {session?.permissions["mandate.create"] && !adding && (
-            <Button size="xs" onClick={() => setAdding(true)}>
-              {t("mandate.add")}
-            </Button>
-          )}
-        </Group>
-      </Group>
+            : t("mandate.count", { count })
+        }
+      >
+        <ExportButtons path="/api/v1/mandates/export" filter={filter} />
+        {session?.permissions["mandate.create"] && !adding && (
+          <Button size="xs" onClick={() => setAdding(true)}>
+            {t("mandate.add")}
+          </Button>
+        )}
+      </ListToolbar>
       {adding && <MandateForm onDone={() => setAdding(false)} />}
       <MandateTable mandates={rows} canEdit={canEdit} />
       <MoreButton list={list} />

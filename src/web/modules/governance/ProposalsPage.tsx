@@ -4,6 +4,7 @@ import { useState } from "react";
 import { PROPOSAL_STATUSES, type ProposalStatus } from "../../../shared/voting";
 import { api, unwrap } from "../../api";
 import { ExportButtons } from "../../components/ExportButtons";
+import { ListToolbar } from "../../components/ListToolbar";
 import { loadedCount, MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, useT } from "../../i18n";
@@ -46,14 +47,9 @@ export function ProposalsPage() {
           data={PROPOSAL_STATUSES.map((s) => ({ value: s, label: t(`proposal.status.${s}`) }))}
         />
       </Group>
-      <Group justify="space-between">
-        <Text size="sm" aria-live="polite">
-          {t("proposal.count", { count: loadedCount(list, rows) })}
-        </Text>
-        <Group gap="xs">
-          <ExportButtons path="/api/v1/proposals/export" filter={filter} />
-        </Group>
-      </Group>
+      <ListToolbar count={t("proposal.count", { count: loadedCount(list, rows) })}>
+        <ExportButtons path="/api/v1/proposals/export" filter={filter} />
+      </ListToolbar>
       {rows.length === 0 ? (
         <Text c="gray.7">{t("proposal.none")}</Text>
       ) : (

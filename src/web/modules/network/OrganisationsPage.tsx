@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, UnstyledButton } from "@mantine/core";
+import { Anchor, Button, Group, Select, Stack, Table, TextInput, UnstyledButton } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -6,6 +6,7 @@ import { useState } from "react";
 import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../../shared/network";
 import { api, unwrap } from "../../api";
 import { ExportButtons } from "../../components/ExportButtons";
+import { ListToolbar } from "../../components/ListToolbar";
 import { MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
@@ -76,26 +77,21 @@ export function OrganisationsPage() {
           clearable
         />
       </Group>
-      <Group justify="space-between" wrap="wrap">
-        <Text size="sm" aria-live="polite">
-          {t("org.count", { count: firstPage?.total ?? 0 })}
-        </Text>
-        <Group gap="xs">
-          {session?.permissions["organisation.export"] && (
-            <ExportButtons path="/api/v1/organisations/export" filter={filter} />
-          )}
-          {session?.permissions["import.create"] && (
-            <Button component={Link} to="/import" size="xs" variant="default">
-              {t("org.import")}
-            </Button>
-          )}
-          {session?.permissions["organisation.create"] && (
-            <Button component={Link} to="/organisaties/nieuw" size="xs">
-              {t("org.add")}
-            </Button>
-          )}
-        </Group>
-      </Group>
+      <ListToolbar count={t("org.count", { count: firstPage?.total ?? 0 })}>
+        {session?.permissions["organisation.export"] && (
+          <ExportButtons path="/api/v1/organisations/export" filter={filter} />
+        )}
+        {session?.permissions["import.create"] && (
+          <Button component={Link} to="/import" size="xs" variant="default">
+            {t("org.import")}
+          </Button>
+        )}
+        {session?.permissions["organisation.create"] && (
+          <Button component={Link} to="/organisaties/nieuw" size="xs">
+            {t("org.add")}
+          </Button>
+        )}
+      </ListToolbar>
       <Table.ScrollContainer minWidth={640}>
         <Table striped highlightOnHover>
           <Table.Thead>

@@ -1,10 +1,11 @@
-import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, Select, Stack, Table, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { DISCIPLINES } from "../../../shared/network";
 import { api, unwrap } from "../../api";
 import { ExportButtons } from "../../components/ExportButtons";
+import { ListToolbar } from "../../components/ListToolbar";
 import { MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
@@ -40,30 +41,25 @@ export function PersonsPage() {
           clearable
         />
       </Group>
-      <Group justify="space-between" wrap="wrap">
-        <Text size="sm" aria-live="polite">
-          {t("person.count", { count: firstPage?.total ?? 0 })}
-        </Text>
-        <Group gap="xs">
-          {session?.permissions["person.export"] && (
-            <ExportButtons path="/api/v1/persons/export" filter={filter} />
-          )}
-          {session?.permissions["import.create"] && (
-            <Button
-              renderRoot={(props) => <Link {...props} to="/import" search={{ soort: "personen" }} />}
-              size="xs"
-              variant="default"
-            >
-              {t("person.import")}
-            </Button>
-          )}
-          {session?.permissions["person.create"] && (
-            <Button component={Link} to="/personen/nieuw" size="xs">
-              {t("person.add")}
-            </Button>
-          )}
-        </Group>
-      </Group>
+      <ListToolbar count={t("person.count", { count: firstPage?.total ?? 0 })}>
+        {session?.permissions["person.export"] && (
+          <ExportButtons path="/api/v1/persons/export" filter={filter} />
+        )}
+        {session?.permissions["import.create"] && (
+          <Button
+            renderRoot={(props) => <Link {...props} to="/import" search={{ soort: "personen" }} />}
+            size="xs"
+            variant="default"
+          >
+            {t("person.import")}
+          </Button>
+        )}
+        {session?.permissions["person.create"] && (
+          <Button component={Link} to="/personen/nieuw" size="xs">
+            {t("person.add")}
+          </Button>
+        )}
+      </ListToolbar>
       <Table.ScrollContainer minWidth={560}>
         <Table striped highlightOnHover>
           <Table.Thead>
