@@ -59,9 +59,21 @@ export class MailWorker {
     this.onError = options.onError ?? (() => {});
   }
 
-  /** The attachment of a mail as nodemailer takes it: read from the file store at sending. */
-  private async attachments(fileId: string | null) {
-    if (!fileId) return [];
+  /**
+   * Reads attachments for one batch as nodemailer takes them: each file once, however many of the
+   * batch's mails carry it (an agenda goes to every member with the same PDF). A failed read fails
+   * the sending of the mail that needs it, as any SMTP error does.
+   */
+  private attachmentReader() {
+    const read = new Map<string, ReturnType<typeof this.readAttachment>>();
+    return (fileId: string | null) => {
+      if (!fileId) return Promise.resolve([]);
+      if (!read.has(fileId)) read.set(fileId, this.readAttachment(fileId));
+      return read.get(fileId)!;
+    };
+  }
+
+  private async readAttachment(fileId: string) {
     const [file] = await this.db.select().from(files).where(eq(files.id, fileId));
     if (!file) return [];
     return [
@@ -129,6 +141,7 @@ export class MailWorker {
       });
       if (batch.length === 0) return;
       if (!this.transport) continue;
+      const attachmentsOf = this.attachmentReader();
       for (const [i, mail] of batch.entries()) {
         try {
           await this.transport.sendMail({
@@ -136,7 +149,7 @@ export class MailWorker {
             to: mail.to,
             subject: mail.subject,
             text: mail.text,
-            attachments: await this.attachments(mail.attachmentFileId),
+            attachments: await attachmentsOf(mail.attachmentFileId),
             ...(mail.ical && {
               icalEvent: { method: /^METHOD:(\w+)/m.exec(mail.ical)?.[1] ?? "PUBLISH", content: mail.ical },
             }),

@@ -162,12 +162,21 @@ function withoutConfidential(meeting: MeetingDetail, keep: boolean): MeetingDeta
  * and documents the caller may not see, show as they do on screen; with `confidential: false`
  * (the bundle mailed with the agenda) confidential items and documents stay in Regiotafel for all.
  */
-export async function agendaPdf(ctx: Ctx, id: string, store: FileStore, { confidential = true } = {}) {
-  const meeting = withoutConfidential(await getMeeting(ctx, id), confidential);
+export async function agendaPdf(
+  ctx: Ctx,
+  meetingOrId: string | MeetingDetail,
+  store: FileStore,
+  { confidential = true } = {},
+) {
+  // A caller that already read the meeting (sending it) passes it instead of its id.
+  const meeting = withoutConfidential(
+    typeof meetingOrId === "string" ? await getMeeting(ctx, meetingOrId) : meetingOrId,
+    confidential,
+  );
   const members = meeting.members.map(
     (m) => `${m.name} (${m.roles.map((r) => SEAT_ROLE_WORDS[r]).join(", ")})`,
   );
-  const docs = await documentsOf(ctx, store, id, confidential);
+  const docs = await documentsOf(ctx, store, meeting.id, confidential);
   const order = new Map(meeting.agenda.map((item, i) => [item.id, i]));
   docs.items.sort(
     (a, b) => (order.get(a.agendaItemId ?? "") ?? -1) - (order.get(b.agendaItemId ?? "") ?? -1),

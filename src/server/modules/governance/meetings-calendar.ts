@@ -118,7 +118,7 @@ export async function sendMeeting(ctx: Ctx, id: string, publicUrl: string, store
     ownerType: "meeting",
     ownerId: id,
     name: `Agenda ${meeting.bodyName} ${meeting.day}.pdf`,
-    data: (await agendaPdf(ctx, id, store, { confidential: false })).pdf,
+    data: (await agendaPdf(ctx, meeting, store, { confidential: false })).pdf,
     allowed: ["application/pdf"],
   });
   await enqueueMails(

@@ -78,8 +78,7 @@ function GroupSupport({
                 <Table.Td>{words.average(g)}</Table.Td>
                 <Table.Td>{words.percent(g)}</Table.Td>
                 {g.perQuestion.map((s, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: one cell per question, in order
-                  <Table.Td key={i}>{words.average(s)}</Table.Td>
+                  <Table.Td key={questions[i]}>{words.average(s)}</Table.Td>
                 ))}
               </Table.Tr>
             ))}

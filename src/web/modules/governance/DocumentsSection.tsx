@@ -8,6 +8,7 @@ import {
   Group,
   Paper,
   Select,
+  type SelectProps,
   Stack,
   Table,
   Text,
@@ -110,10 +111,7 @@ function DocumentForm({ place, onDone }: { place: Place; onDone: () => void }) {
 }
 
 /** The meeting's agenda items to attach a document to (none: the meeting as a whole). */
-function AgendaItemSelect({
-  meeting,
-  ...input
-}: { meeting: Meeting } & ReturnType<ReturnType<typeof useForm>["getInputProps"]>) {
+function AgendaItemSelect({ meeting, ...input }: { meeting: Meeting } & Omit<SelectProps, "data">) {
   const { t } = useT();
   return (
     <Select
