@@ -1,7 +1,7 @@
-import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
-import type { Actor } from "./context.js";
-import type { Db } from "./db.js";
-import { apiTokens, sessions, users } from "./identity-schema.js";
+import { sql } from "drizzle-orm";
+import type { Role } from "../../shared/roles.js";
+import { type Actor, appRoleSql, regionSql } from "./context.js";
+import { type Db, type OpenTransaction, openTransaction } from "./db.js";
 import { hashToken } from "./secrets.js";
 
 export const SESSION_COOKIE = "rt_session";
@@ -10,108 +10,160 @@ export const API_TOKEN_PREFIX = "rt_";
 /** Seen-at timestamps are refreshed at most this often, so reads do not each cause a write. */
 const TOUCH_AFTER_MS = 5 * 60_000;
 
+export interface Caller {
+  actor: Actor;
+  /** The session's CSRF token (cookie sessions only). */
+  csrfToken?: string;
+  /** With `open`: the request's region-scoped transaction, already begun (server only). */
+  transaction?: OpenTransaction;
+}
+
 /**
- * Finds who is calling from a session cookie or a bearer token. This runs before the region is
- * known, so it reads as the table owner; everything after it runs region-scoped.
+ * The row that identifies a caller, and how to refresh its seen-at. The SQL is text with the
+ * token's hash written in, so it can travel in one round trip with BEGIN: the hash is our own
+ * SHA-256 hex (checked), never the caller's input. It reads as the table owner, because the region
+ * is not known before it; `setRegion` also sets the region from the row it finds.
+ */
+interface Lookup {
+  /** The lookup with the hash written in, as the table owner (no transaction needed). */
+  select: string;
+  /** The same as a prepared statement that also sets the region, and how to execute it. */
+  prepared: { name: string; sql: string };
+  execute: string;
+  touch(row: CallerRow): string;
+  actor(row: CallerRow): Actor;
+}
+interface CallerRow {
+  regionId: string;
+  userId: string | null;
+  role: Role;
+  userName: string | null;
+  /** A Date from pg, a string through Drizzle (which keeps timestamps as text). */
+  seenAt: Date | string | null;
+  sessionId?: string;
+  csrfToken?: string;
+  tokenId?: string;
+  tokenName?: string;
+}
+
+const HASH = /^[0-9a-f]{64}$/;
+function hashed(token: string): string {
+  const hash = hashToken(token);
+  if (!HASH.test(hash)) throw new Error("auth: a token hash is not SHA-256 hex");
+  return hash;
+}
+
+const sessionSelect = (
+  id: string,
+  setRegion: boolean,
+) => `select s.id as "sessionId", s.region_id as "regionId",
+    s.user_id as "userId", s.csrf_token as "csrfToken", s.last_seen_at as "seenAt", u.name as "userName", u.role
+    ${setRegion ? `, ${regionSql("s.region_id::text")}` : ""}
+  from sessions s join users u on u.region_id = s.region_id and u.id = s.user_id
+  where s.id = ${id} and s.expires_at > now() and u.status = 'active' limit 1`;
+
+// A token belonging to a deactivated account stops working with it.
+const tokenSelect = (
+  hash: string,
+  setRegion: boolean,
+) => `select t.id as "tokenId", t.region_id as "regionId",
+    t.user_id as "userId", t.name as "tokenName", t.role, t.last_used_at as "seenAt", u.name as "userName"
+    ${setRegion ? `, ${regionSql("t.region_id::text")}` : ""}
+  from api_tokens t left join users u on u.region_id = t.region_id and u.id = t.user_id
+  where t.token_hash = ${hash} and t.revoked_at is null
+    and (t.expires_at is null or t.expires_at > now())
+    and (t.user_id is null or u.status = 'active') limit 1`;
+
+const SESSION_PREPARED = {
+  name: "rt_caller_session",
+  sql: `prepare rt_caller_session(text) as ${sessionSelect("$1", true)}`,
+};
+const TOKEN_PREPARED = {
+  name: "rt_caller_token",
+  sql: `prepare rt_caller_token(text) as ${tokenSelect("$1", true)}`,
+};
+
+function sessionLookup(token: string): Lookup {
+  const id = hashed(token);
+  return {
+    select: sessionSelect(`'${id}'`, false),
+    prepared: SESSION_PREPARED,
+    execute: `execute ${SESSION_PREPARED.name}('${id}')`,
+    touch: () => `update sessions set last_seen_at = now() where id = '${id}'`,
+    actor: (row) => ({
+      kind: "session",
+      regionId: row.regionId,
+      userId: row.userId,
+      name: row.userName ?? "",
+      role: row.role,
+      sessionId: row.sessionId,
+    }),
+  };
+}
+
+function tokenLookup(token: string): Lookup {
+  const hash = hashed(token);
+  return {
+    select: tokenSelect(`'${hash}'`, false),
+    prepared: TOKEN_PREPARED,
+    execute: `execute ${TOKEN_PREPARED.name}('${hash}')`,
+    touch: (row) => `update api_tokens set last_used_at = now() where id = '${row.tokenId}'`,
+    actor: (row) => ({
+      kind: "token",
+      regionId: row.regionId,
+      userId: row.userId,
+      name: row.userName ? `${row.userName} (API-token ${row.tokenName})` : `API-token ${row.tokenName}`,
+      role: row.role,
+      tokenId: row.tokenId,
+    }),
+  };
+}
+
+const stale = (row: CallerRow) => !row.seenAt || Date.now() - new Date(row.seenAt).getTime() > TOUCH_AFTER_MS;
+
+/**
+ * Finds who is calling from a bearer token or a session cookie. With `open`, on a server, the
+ * lookup also begins the request's transaction as the app role in the caller's region, all in one
+ * round trip (docs/decisions/0006); the caller must end it (`run` or `close`). Elsewhere the
+ * transaction is begun later, by `withCtx`.
  */
 export async function resolveActor(
   db: Db,
   creds: { sessionToken?: string; bearer?: string },
-): Promise<{ actor: Actor; csrfToken?: string } | null> {
-  if (creds.bearer) return resolveBearer(db, creds.bearer);
-  if (creds.sessionToken) return resolveSession(db, creds.sessionToken);
-  return null;
-}
+  opts: { open?: boolean } = {},
+): Promise<Caller | null> {
+  const lookup = creds.bearer
+    ? creds.bearer.startsWith(API_TOKEN_PREFIX)
+      ? tokenLookup(creds.bearer)
+      : null
+    : creds.sessionToken
+      ? sessionLookup(creds.sessionToken)
+      : null;
+  if (!lookup) return null;
 
-/**
- * The two lookups every authenticated request makes, as named prepared statements: built once
- * per database, and on PostgreSQL parsed and planned once per connection instead of per request.
- */
-function lookups(db: Db) {
-  const session = db
-    .select({
-      regionId: sessions.regionId,
-      userId: sessions.userId,
-      csrfToken: sessions.csrfToken,
-      lastSeenAt: sessions.lastSeenAt,
-      name: users.name,
-      role: users.role,
-    })
-    .from(sessions)
-    .innerJoin(users, and(eq(users.regionId, sessions.regionId), eq(users.id, sessions.userId)))
-    .where(
-      and(
-        eq(sessions.id, sql.placeholder("id")),
-        gt(sessions.expiresAt, sql`now()`),
-        eq(users.status, "active"),
-      ),
-    )
-    .limit(1)
-    .prepare("auth_session");
-  const token = db
-    .select({
-      id: apiTokens.id,
-      regionId: apiTokens.regionId,
-      userId: apiTokens.userId,
-      name: apiTokens.name,
-      role: apiTokens.role,
-      lastUsedAt: apiTokens.lastUsedAt,
-      userName: users.name,
-      userStatus: users.status,
-    })
-    .from(apiTokens)
-    .leftJoin(users, and(eq(users.regionId, apiTokens.regionId), eq(users.id, apiTokens.userId)))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, sql.placeholder("hash")),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
-      ),
-    )
-    .limit(1)
-    .prepare("auth_token");
-  return { session, token };
-}
-const prepared = new WeakMap<Db, ReturnType<typeof lookups>>();
-function lookupsFor(db: Db) {
-  const found = prepared.get(db) ?? lookups(db);
-  prepared.set(db, found);
-  return found;
-}
-
-async function resolveSession(db: Db, token: string) {
-  const id = hashToken(token);
-  const [row] = await lookupsFor(db).session.execute({ id });
-  if (!row) return null;
-  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
+  const transaction = opts.open
+    ? await openTransaction(db, `${lookup.execute}; select ${appRoleSql}`, lookup.prepared)
+    : null;
+  let row: CallerRow | undefined;
+  if (transaction) {
+    row = transaction.results[0]?.rows[0] as CallerRow | undefined;
+    if (!row) {
+      await transaction.close();
+      return null;
+    }
+    // Back to the owner for the one write the app role may not make, then to the app role again.
+    if (stale(row))
+      await transaction
+        .exec(`set local role none; ${lookup.touch(row)}; select ${appRoleSql}`)
+        .catch(async (err) => {
+          await transaction.close();
+          throw err;
+        });
+  } else {
+    const found = (await db.execute(sql.raw(lookup.select))) as unknown as { rows: CallerRow[] };
+    row = found.rows[0];
+    if (!row) return null;
+    if (stale(row)) await db.execute(sql.raw(lookup.touch(row)));
   }
-  const actor: Actor = {
-    kind: "session",
-    regionId: row.regionId,
-    userId: row.userId,
-    name: row.name,
-    role: row.role,
-    sessionId: id,
-  };
-  return { actor, csrfToken: row.csrfToken };
-}
-
-async function resolveBearer(db: Db, token: string) {
-  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const [row] = await lookupsFor(db).token.execute({ hash: hashToken(token) });
-  // A token belonging to a deactivated account stops working with it.
-  if (!row || (row.userId && row.userStatus !== "active")) return null;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
-  }
-  const actor: Actor = {
-    kind: "token",
-    regionId: row.regionId,
-    userId: row.userId,
-    name: row.userName ? `${row.userName} (API-token ${row.name})` : `API-token ${row.name}`,
-    role: row.role,
-    tokenId: row.id,
-  };
-  return { actor };
+  return { actor: lookup.actor(row), csrfToken: row.csrfToken, transaction: transaction ?? undefined };
 }

@@ -25,18 +25,22 @@ export interface Ctx {
 const REGION_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/i;
 
 /**
- * Runs `fn` in one transaction as the non-owner app role with the region set, so row-level
- * security confines every statement to that region. `set_config('role', …, true)` is
- * `SET LOCAL ROLE`; both travel with BEGIN in one round trip, so the region is written into the
- * statement (no parameters there): only a UUID (or "") gets that far.
+ * The SQL that confines the rest of a transaction to a region: `set_config('role', …, true)` is
+ * `SET LOCAL ROLE` to the non-owner app role, under which row-level security applies, and
+ * `app.region` is what the policies compare `region_id` with. `regionSql` sets the region from an
+ * SQL expression (a literal, or a column of the row that identified the caller).
+ */
+export const appRoleSql = "set_config('role', 'regiotafel_app', true)";
+export const regionSql = (expression: string) => `set_config('app.region', ${expression}, true)`;
+
+/**
+ * Runs `fn` in one transaction as the app role with the region set, so row-level security
+ * confines every statement to that region. Both settings travel with BEGIN in one round trip, so
+ * the region is written into the statement (no parameters there): only a UUID (or "") gets that far.
  */
 export function inRegion<T>(db: Db, regionId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!REGION_ID.test(regionId)) throw new Error("inRegion: the region id is not a UUID");
-  return transaction(
-    db,
-    `select set_config('role', 'regiotafel_app', true), set_config('app.region', '${regionId}', true)`,
-    fn,
-  );
+  return transaction(db, `select ${appRoleSql}, ${regionSql(`'${regionId}'`)}`, fn);
 }
 
 /** Runs `fn` in a transaction with the region's context built from the actor. */

@@ -77,33 +77,106 @@ function transactionOn(db: Db, client: pg.PoolClient): Tx {
 }
 
 /**
+ * A transaction on a server connection, opened together with its first statements and waiting
+ * for its work. Exactly one of `run` and `close` ends it; either gives the connection back.
+ */
+export interface OpenTransaction {
+  /** The results of the statements that opened it (BEGIN's own result left out). */
+  results: pg.QueryResult[];
+  /** Runs more trusted SQL text in it before the work. */
+  exec(statements: string): Promise<void>;
+  /** Runs `fn` in it and commits, or rolls back when `fn` fails. */
+  run<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Rolls back: the work never came (refused, invalid, or the caller went away). */
+  close(): Promise<void>;
+}
+
+/** The SQL-level prepared statements (PREPARE name …) each pooled connection already holds. */
+const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+
+/**
+ * Opens a transaction on a pooled server connection with BEGIN and `statements` (trusted SQL text
+ * without parameters) in one round trip, as the simple-query protocol allows several statements.
+ * `prepare` is a `PREPARE name AS …` that `statements` EXECUTEs: it travels along the first time
+ * on each connection, so the statement is parsed and planned once per connection, not per use.
+ * Null on PGlite, which has no pool to hold a connection from.
+ */
+export async function openTransaction(
+  db: Db,
+  statements: string,
+  prepare?: { name: string; sql: string },
+): Promise<OpenTransaction | null> {
+  const pool = pools.get(db);
+  if (!pool) return null;
+  const client = await pool.connect();
+  const known = preparedOn.get(client) ?? new Set<string>();
+  const preamble = prepare && !known.has(prepare.name) ? `${prepare.sql}; ` : "";
+  let ended = false;
+  const end = async (last: "commit" | "rollback") => {
+    ended = true;
+    let broken: Error | undefined;
+    try {
+      await client.query(last);
+    } catch (err) {
+      // A failed commit still needs its rollback; a connection that cannot roll back is discarded.
+      if (last === "rollback") broken = err as Error;
+      else await client.query("rollback").catch((e: Error) => (broken = e));
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  };
+  let opened: pg.QueryResult | pg.QueryResult[];
+  try {
+    opened = (await client.query(`begin; ${preamble}${statements}`)) as unknown as
+      | pg.QueryResult
+      | pg.QueryResult[];
+  } catch (err) {
+    // Whatever got prepared before the failure is unknown: the connection is not reused.
+    ended = true;
+    client.release(err as Error);
+    throw err;
+  }
+  if (prepare) preparedOn.set(client, known.add(prepare.name));
+  const once = () => {
+    if (ended) throw new Error("openTransaction: this transaction has already ended");
+  };
+  return {
+    results: Array.isArray(opened) ? opened.slice(preamble ? 2 : 1) : [],
+    async exec(more) {
+      once();
+      await client.query(more);
+    },
+    async run(fn) {
+      once();
+      let result: Awaited<ReturnType<typeof fn>>;
+      try {
+        result = await fn(transactionOn(db, client));
+      } catch (err) {
+        await end("rollback").catch(() => {});
+        throw err;
+      }
+      await end("commit");
+      return result;
+    },
+    async close() {
+      if (!ended) await end("rollback").catch(() => {});
+    },
+  };
+}
+
+/**
  * Runs `fn` in a transaction that first runs `setup`: trusted SQL text without parameters. On a
- * server, BEGIN and the setup travel in one round trip (the simple-query protocol takes several
- * statements): one round trip less for every request (docs/decisions/0006).
+ * server, BEGIN and the setup travel in one round trip: one round trip less for every request
+ * (docs/decisions/0006).
  */
 export async function transaction<T>(db: Db, setup: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const pool = pools.get(db);
-  if (!pool)
-    return db.transaction(async (tx) => {
-      await tx.execute(sql.raw(setup));
-      return fn(tx);
-    });
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query(`begin; ${setup}`);
-    const result = await fn(transactionOn(db, client));
-    await client.query("commit");
-    return result;
-  } catch (err) {
-    // A connection that cannot even roll back is discarded, not returned to the pool.
-    await client.query("rollback").catch((e: Error) => {
-      broken = e;
-    });
-    throw err;
-  } finally {
-    client.release(broken);
-  }
+  const open = await openTransaction(db, setup);
+  if (open) return open.run(fn);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw(setup));
+    return fn(tx);
+  });
 }
 
 export async function openDatabase(opts: { url?: string; dataDir: string }): Promise<Database> {

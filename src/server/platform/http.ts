@@ -1,4 +1,5 @@
 import type { Actor, Ctx } from "./context.js";
+import type { OpenTransaction } from "./db.js";
 import type { Lang } from "./i18n.js";
 import type { Access } from "./policy.js";
 
@@ -31,6 +32,8 @@ declare module "fastify" {
     lang: Lang;
     /** The session's CSRF token (cookie sessions only), echoed to the web app. */
     csrfToken?: string;
+    /** The region-scoped transaction begun with the caller's lookup, until `ctx` takes it. */
+    transaction?: OpenTransaction;
     /** Runs `fn` in a region-scoped transaction as the request's actor. */
     ctx<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T>;
   }

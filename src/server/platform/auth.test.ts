@@ -1,0 +1,106 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { World } from "../../../tests/support/world.js";
+import { createApiToken } from "../modules/accounts/auth-service.js";
+import { inRegion } from "./context.js";
+
+/**
+ * How a request finds its caller and, for a read on a server, begins its region-scoped
+ * transaction in the same round trip (docs/decisions/0006): whatever the outcome, the connection
+ * goes back to the pool, and the caller's seen-at is kept up to date.
+ */
+let world: World;
+beforeAll(async () => {
+  world = await World.create();
+});
+afterAll(() => world.close());
+
+/** Connections handed out by the pool and not yet given back (0 on PGlite, which has no pool). */
+const checkedOut = () => {
+  const pool = world.database.pool;
+  return pool ? pool.totalCount - pool.idleCount : 0;
+};
+
+describe("the request's transaction", () => {
+  it("gives its connection back on every outcome, so reads keep being answered", async () => {
+    const admin = await world.as("a", "beheerder");
+    const member = await world.as("a", "lid");
+    const foreign = await world.as("b", "beheerder");
+    const foreignUser = foreign.userId;
+    // More refused, invalid and missing reads than the pool has connections (4 in tests).
+    for (let i = 0; i < 3; i++) {
+      expect((await world.inject(member, { method: "GET", url: "/api/v1/users" })).statusCode).toBe(403);
+      expect((await world.inject(admin, { method: "GET", url: "/api/v1/users?limit=0" })).statusCode).toBe(
+        400,
+      );
+      expect(
+        (await world.inject(admin, { method: "GET", url: `/api/v1/users/${foreignUser}` })).statusCode,
+      ).toBe(404);
+      expect((await world.inject(admin, { method: "GET", url: "/api/v1/nothing-here" })).statusCode).toBe(
+        404,
+      );
+    }
+    await vi.waitFor(() => expect(checkedOut()).toBe(0));
+    const list = await world.inject(admin, { method: "GET", url: "/api/v1/users?limit=5" });
+    expect(list.statusCode).toBe(200);
+    // The region came from the session's own row: only region a's users are listed.
+    const ids = list.json().items.map((u: { id: string }) => u.id);
+    expect(ids).not.toContain(foreignUser);
+    await vi.waitFor(() => expect(checkedOut()).toBe(0));
+  });
+
+  it("answers an unknown or ended session with 401 and holds nothing", async () => {
+    const admin = await world.as("a", "beheerder");
+    await world.rows(
+      sql`update sessions set expires_at = now() - interval '1 minute' where user_id = ${admin.userId}`,
+    );
+    const res = await world.inject(admin, { method: "GET", url: "/api/v1/users" });
+    expect(res.statusCode).toBe(401);
+    const stranger = await world.inject(null, {
+      method: "GET",
+      url: "/api/v1/users",
+      headers: { authorization: "Bearer rt_not-a-token" },
+    });
+    expect(stranger.statusCode).toBe(401);
+    await vi.waitFor(() => expect(checkedOut()).toBe(0));
+  });
+});
+
+describe("seen-at", () => {
+  it("records when a session was last used, at most every few minutes", async () => {
+    const admin = await world.as("a", "beheerder");
+    await world.rows(
+      sql`update sessions set last_seen_at = now() - interval '1 hour' where user_id = ${admin.userId}`,
+    );
+    expect((await world.inject(admin, { method: "GET", url: "/api/v1/me/sessions" })).statusCode).toBe(200);
+    const [row] = await world.rows<{ recent: boolean }>(
+      sql`select last_seen_at > now() - interval '1 minute' as recent from sessions where user_id = ${admin.userId}`,
+    );
+    expect(row?.recent).toBe(true);
+  });
+
+  it("records when an API token was last used, and the token then reads as its role in its region", async () => {
+    const admin = await world.as("a", "beheerder");
+    const { token, row } = await inRegion(world.db, admin.regionId, (tx) =>
+      createApiToken(tx, {
+        regionId: admin.regionId,
+        userId: admin.userId,
+        name: "Rapportage",
+        role: "beheerder",
+      }),
+    );
+    const bearer = { authorization: `Bearer ${token}` };
+    const list = await world.inject(null, { method: "GET", url: "/api/v1/users?limit=100", headers: bearer });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((u: { id: string }) => u.id)).toContain(admin.userId);
+    const [used] = await world.rows<{ last_used_at: Date | null }>(
+      sql`select last_used_at from api_tokens where id = ${row.id}`,
+    );
+    expect(used?.last_used_at).toBeTruthy();
+    // A token stops working with its account.
+    await world.rows(sql`update users set status = 'deactivated' where id = ${admin.userId}`);
+    const after = await world.inject(null, { method: "GET", url: "/api/v1/users", headers: bearer });
+    expect(after.statusCode).toBe(401);
+    await vi.waitFor(() => expect(checkedOut()).toBe(0));
+  });
+});
