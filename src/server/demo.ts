@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import { ROLES, type Role } from "../shared/roles.js";
 import { seedGovernanceDemo } from "./modules/governance/demo.js";
 import { seedNetworkDemo } from "./modules/network/demo.js";
+import { seedPlanDemo } from "./modules/plan/demo.js";
 import { MUNICIPALITIES } from "./modules/regions/reference.js";
 import { audit } from "./platform/audit.js";
 import { inRegion } from "./platform/context.js";
@@ -107,6 +108,7 @@ export async function seedDemo(db: Db, publicUrl: string): Promise<boolean> {
       );
     await seedNetworkDemo({ tx, actor, lang: "nl", requestId: "demo" });
     await seedGovernanceDemo({ tx, actor, lang: "nl", requestId: "demo" }, publicUrl);
+    await seedPlanDemo({ tx, actor, lang: "nl", requestId: "demo" });
   });
   return true;
 }

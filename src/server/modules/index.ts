@@ -18,6 +18,7 @@ import { networkRoutes } from "./network/network-routes.js";
 import { organisationsRoutes } from "./network/organisations-routes.js";
 import { personsRoutes } from "./network/persons-routes.js";
 import { socialMapRoutes } from "./network/social-map-routes.js";
+import { planRoutes } from "./plan/routes.js";
 import { regionsRoutes } from "./regions/routes.js";
 
 /** Every module's routes, mounted under /api/v1. A new module adds itself here. */
@@ -42,4 +43,5 @@ export const modules: FastifyPluginAsync[] = [
   proposalsRoutes,
   consultationsRoutes,
   documentsRoutes,
+  planRoutes,
 ];

@@ -130,6 +130,13 @@ const messages = {
     "field.bodyCodeTaken": "Een ander orgaan nummert zijn besluiten al met deze code",
     "field.seatHasHistory":
       "Op deze zetel heeft iemand gezeten of er hangt een mandaat aan; hij blijft voor de geschiedenis",
+    "field.planAdopted":
+      "Dit regioplan is vastgesteld en ligt vast; maak een nieuwe versie om het te wijzigen",
+    "field.planNotAdopted": "Alleen van een vastgesteld regioplan maakt u een nieuwe versie",
+    "field.planHasRevision": "Van dit regioplan bestaat al een nieuwere versie",
+    "field.planWithoutPolicyAreas": "Geef het regioplan eerst ten minste één beleidsterrein",
+    "field.planTooLong": "Een regioplan beslaat hooguit tien jaar",
+    "field.areaNameTaken": "Deze naam komt hier al voor",
     "field.importNotUndoable":
       "Alleen een geslaagde import die nog niet is teruggedraaid, kan ongedaan worden gemaakt",
     "field.importInUse.organisations":
@@ -288,6 +295,12 @@ const messages = {
     "field.bodyCode": "Capitals and digits, starting with a letter, at most 8 (e.g. ST or WGICT)",
     "field.bodyCodeTaken": "Another body already numbers its decisions with this code",
     "field.seatHasHistory": "Someone has held this seat or a mandate refers to it; it stays for the record",
+    "field.planAdopted": "This regional plan has been adopted and is fixed; make a new version to change it",
+    "field.planNotAdopted": "Only an adopted regional plan can get a new version",
+    "field.planHasRevision": "A newer version of this regional plan already exists",
+    "field.planWithoutPolicyAreas": "Give the regional plan at least one policy area first",
+    "field.planTooLong": "A regional plan covers at most ten years",
+    "field.areaNameTaken": "This name is already used here",
     "field.importNotUndoable": "Only a successful import that has not been undone can be undone",
     "field.importInUse.organisations":
       "Something now depends on organisations from this import (parts, people or members); nothing was removed",

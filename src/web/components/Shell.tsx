@@ -38,6 +38,7 @@ const NAV: NavItem[] = [
   { to: "/acties", label: "nav.actionItems", permission: "actionItem.list" },
   { to: "/stemmingen", label: "nav.proposals", permission: "proposal.list" },
   { to: "/consultaties", label: "nav.consultations", permission: "consultation.list" },
+  { to: "/regioplan", label: "nav.plans", permission: "plan.list" },
   { to: "/stukken", label: "nav.documents", permission: "document.list" },
   { to: "/werkgebied", label: "nav.areas", permission: "area.list" },
   { to: "/gebruikers", label: "nav.users", permission: "user.list" },

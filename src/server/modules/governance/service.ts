@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, ilike, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { addDays, today } from "../../../shared/dates.js";
 import { type BodyKind, type SeatRole, TERM_NOTICE_DAYS } from "../../../shared/governance.js";
 import type { Discipline } from "../../../shared/network.js";
@@ -83,6 +83,16 @@ export async function getBody(ctx: Ctx, id: string) {
     .where(and(mine(ctx), eq(bodies.id, id)));
   if (!row) throw notFound();
   return presentBody(row);
+}
+
+/** The names of the region's bodies among `ids` (others are absent), for modules that refer to bodies. */
+export async function bodyNames(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await ctx.tx
+    .select({ id: bodies.id, name: bodies.name })
+    .from(bodies)
+    .where(and(mine(ctx), inArray(bodies.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function createBody(ctx: Ctx, input: BodyInput) {

@@ -1,0 +1,97 @@
+import type { Ctx } from "../../platform/context.js";
+import { listBodies } from "../governance/service.js";
+import { addArea, adoptPlan, createPlan } from "./service.js";
+
+/**
+ * The demo region's regioplan 2025–2028, vastgesteld by the stuurgroep: the six beleidsterreinen
+ * of Zuid-Holland Noord, each with the resultaatgebieden the werkgroepen work towards. Written
+ * through the service, so the logboek shows it being built.
+ */
+const WORK_AGENDA: [string, string, [string, string][]][] = [
+  [
+    "Arbeidsmarkt",
+    "Genoeg mensen om de zorg te blijven geven, nu de vraag groeit en de beroepsbevolking krimpt.",
+    [
+      ["Behoud van huisartsen en praktijkondersteuners", "Verloop onder de 10% per jaar in elke WSV."],
+      ["Meer stage- en opleidingsplaatsen", "Elke WSV biedt plaatsen aan huisartsen in opleiding en POH's."],
+      [
+        "Taakherschikking",
+        "Praktijkondersteuners en verpleegkundig specialisten nemen taken over waar dat kan.",
+      ],
+    ],
+  ],
+  [
+    "Deskundigheidsbevordering",
+    "Samen leren over de grenzen van de disciplines heen.",
+    [
+      ["Gezamenlijk scholingsaanbod", "Eén regionale scholingskalender voor alle disciplines."],
+      ["Leerkringen per WSV", "Intervisie van huisarts, apotheker en paramedici in de wijk."],
+    ],
+  ],
+  [
+    "ICT",
+    "Gegevens gaan mee met de patiënt; digitale zorg waar het kan.",
+    [
+      [
+        "Eenduidige gegevensuitwisseling",
+        "Huisarts, apotheek en ziekenhuis wisselen gegevens uit volgens landelijke afspraken.",
+      ],
+      ["Digitale zorg in elke praktijk", "E-consult en thuismeten zijn in elke praktijk beschikbaar."],
+    ],
+  ],
+  [
+    "Kwaliteit",
+    "Dezelfde goede zorg, waar in de regio iemand ook woont.",
+    [
+      ["Regionale zorgstandaarden", "Chronische zorg (DM2, COPD, CVRM) volgens één regionale werkwijze."],
+      ["Kwaliteit per WSV in beeld", "Elke WSV bespreekt twee keer per jaar zijn uitkomsten."],
+    ],
+  ],
+  [
+    "Zorgvernieuwing",
+    "Zorg anders organiseren, dicht bij huis.",
+    [
+      [
+        "Kwetsbare ouderen in beeld",
+        "In elke wijk een casusoverleg van huisarts, wijkverpleging en sociaal domein.",
+      ],
+      ["Juiste zorg op de juiste plek", "Minder onnodige verwijzingen en SEH-bezoeken."],
+    ],
+  ],
+  [
+    "Transmurale afspraken",
+    "Heldere afspraken tussen eerste en tweede lijn en de ouderenzorg.",
+    [
+      ["Verwijzen en terugverwijzen", "Afspraken met het ziekenhuis over wie wat doet na een behandeling."],
+      [
+        "Spoedzorg en ontslag",
+        "Afspraken met de VVT over eerstelijnsverblijf en ontslag uit het ziekenhuis.",
+      ],
+    ],
+  ],
+];
+
+export async function seedPlanDemo(ctx: Ctx) {
+  const plan = await createPlan(ctx, {
+    title: "Regioplan Zuid-Holland Noord",
+    startYear: 2025,
+    endYear: 2028,
+    vision:
+      "In 2030 krijgt iedere inwoner van Zuid-Holland Noord de eerstelijnszorg die hij nodig heeft, dicht bij huis, " +
+      "ook nu de vraag groeit en er minder handen zijn.\n\n" +
+      "Dat lukt alleen **samen**: huisartsen, apothekers, paramedici, wijkverpleging, ziekenhuis, gemeenten en " +
+      "zorgverzekeraar werken vanuit de wijk aan dezelfde doelen.",
+    ambitions:
+      "- Elke inwoner heeft een vaste huisarts en een vast aanspreekpunt in de wijk\n" +
+      "- Elke wijk heeft een werkend wijksamenwerkingsverband (WSV)\n" +
+      "- De zorgkloof richting 2030 wordt kleiner, niet groter",
+  });
+  for (const [name, description, results] of WORK_AGENDA) {
+    const area = await addArea(ctx, "policy_area", plan.id, { name, description });
+    for (const [resultName, resultDescription] of results)
+      await addArea(ctx, "result_area", area.id, { name: resultName, description: resultDescription });
+  }
+  const [stuurgroep] = await listBodies(ctx, { kind: "steering_group" });
+  if (stuurgroep)
+    await adoptPlan(ctx, plan.id, { bodyId: stuurgroep.id, adoptedOn: "2025-01-23", version: plan.version });
+}

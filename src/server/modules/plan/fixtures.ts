@@ -1,0 +1,63 @@
+import type { FixtureMakers } from "../../platform/fixtures.js";
+import { governanceFixtures } from "../governance/fixtures.js";
+import { plans, policyAreas, resultAreas } from "./schema.js";
+
+type Maker = FixtureMakers[string];
+
+const plan: Maker = async (tx, regionId) => {
+  const [row] = await tx
+    .insert(plans)
+    .values({ regionId, title: "Fixture Regioplan", startYear: 2025, endYear: 2028 })
+    .returning({ id: plans.id });
+  return row!.id;
+};
+
+const policyAreaIn = async (tx: Parameters<Maker>[0], regionId: string, planId: string) => {
+  const [row] = await tx
+    .insert(policyAreas)
+    .values({ regionId, planId, name: "Kwaliteit", position: 1 })
+    .returning({ id: policyAreas.id });
+  return row!.id;
+};
+
+const policyArea: Maker = async (tx, regionId, self) =>
+  policyAreaIn(tx, regionId, await plan(tx, regionId, self));
+
+/** A concept plan that is ready to be vastgesteld (it has a beleidsterrein). */
+const planWithPolicyArea: Maker = async (tx, regionId, self) => {
+  const planId = await plan(tx, regionId, self);
+  await policyAreaIn(tx, regionId, planId);
+  return planId;
+};
+
+const adoptedPlan: Maker = async (tx, regionId, self) => {
+  const [row] = await tx
+    .insert(plans)
+    .values({
+      regionId,
+      title: "Fixture Vastgesteld regioplan",
+      startYear: 2025,
+      endYear: 2028,
+      status: "adopted",
+      adoptedByBodyId: await governanceFixtures.body!(tx, regionId, self),
+      adoptedOn: "2025-03-01",
+    })
+    .returning({ id: plans.id });
+  await policyAreaIn(tx, regionId, row!.id);
+  return row!.id;
+};
+
+const resultArea: Maker = async (tx, regionId, self) => {
+  const [row] = await tx
+    .insert(resultAreas)
+    .values({
+      regionId,
+      policyAreaId: await policyArea(tx, regionId, self),
+      name: "Minder verloop",
+      position: 1,
+    })
+    .returning({ id: resultAreas.id });
+  return row!.id;
+};
+
+export const planFixtures: FixtureMakers = { plan, planWithPolicyArea, adoptedPlan, policyArea, resultArea };

@@ -1,0 +1,18 @@
+/**
+ * The regioplan (or transitieagenda): vision, ambitions, beleidsterreinen and their
+ * resultaatgebieden for a period of years. Shared by server and web.
+ */
+
+/**
+ * Where a regioplan is (labels: `plan.status.<status>`): a concept is written and changed; once
+ * vastgesteld by a body on a date it is the record, and a change needs a new version.
+ */
+export const PLAN_STATUSES = ["concept", "adopted"] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** The longest period a regioplan may cover, in years (an IZA regioplan runs three). */
+export const PLAN_MAX_YEARS = 10;
+
+/** A plan's period as people write it: "2025–2028", or "2026" for one year. */
+export const planPeriod = (startYear: number, endYear: number) =>
+  startYear === endYear ? String(startYear) : `${startYear}–${endYear}`;
