@@ -72,6 +72,11 @@ test("the bureau writes a regioplan with two beleidsterreinen and their resultaa
   await axeClean(page);
   await adopt.getByRole("button", { name: "Vaststellen" }).click();
   await expect(page.getByText("Vastgesteld door Stuurgroep op 12 mrt 2026")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Regioplan als PDF" }).click();
+  expect((await download).suggestedFilename()).toMatch(
+    /^Transitieagenda_Duin-_en_Bollenstreek_\d+_2026_2029_versie_1\.pdf$/,
+  );
   // The record is fixed: no more adding, changing or moving.
   await expect(page.getByRole("button", { name: "Beleidsterrein toevoegen" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "ICT wijzigen" })).toHaveCount(0);

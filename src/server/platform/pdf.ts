@@ -1,3 +1,5 @@
+import type { Nodes, Root } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
 import pdfmake from "pdfmake";
 
 /** A pdfmake document part: text, a list, a table, … (pdfmake's own document definition). */
@@ -41,4 +43,60 @@ export function renderPdf(title: string, content: PdfContent[]): Promise<Buffer>
       content,
     })
     .getBuffer();
+}
+
+/** Inline Markdown as pdfmake text runs: bold, italic and the text of links and code; HTML is dropped. */
+function inline(nodes: Nodes[], style: { bold?: boolean; italics?: boolean } = {}): PdfContent[] {
+  return nodes.flatMap((n): PdfContent[] => {
+    switch (n.type) {
+      case "text":
+        return [{ text: n.value, ...style }];
+      case "inlineCode":
+        return [{ text: n.value, ...style }];
+      case "strong":
+        return inline(n.children, { ...style, bold: true });
+      case "emphasis":
+        return inline(n.children, { ...style, italics: true });
+      case "link":
+        // The link's text only: a PDF of minutes is read and archived, not clicked through.
+        return inline(n.children, style);
+      case "break":
+        return [{ text: "\n" }];
+      default:
+        return [];
+    }
+  });
+}
+
+/**
+ * Markdown written by users (minutes, a plan's vision) as pdfmake content: headings, paragraphs, lists, quotes and code. Raw HTML,
+ * images and anything else that could fetch or run something is left out, as on screen.
+ */
+export function markdownToPdf(markdown: string): PdfContent[] {
+  const block = (n: Nodes): PdfContent[] => {
+    switch (n.type) {
+      case "root":
+        return n.children.flatMap(block);
+      case "heading":
+        return [{ text: inline(n.children), style: n.depth <= 2 ? "h2" : "h3" }];
+      case "paragraph":
+        return [{ text: inline(n.children), margin: [0, 0, 0, 6] }];
+      case "list":
+        return [
+          {
+            [n.ordered ? "ol" : "ul"]: n.children.map((item) => ({ stack: item.children.flatMap(block) })),
+            margin: [0, 0, 0, 6],
+          },
+        ];
+      case "blockquote":
+        return [{ stack: n.children.flatMap(block), margin: [12, 0, 0, 6], style: "muted" }];
+      case "code":
+        return [{ text: n.value, margin: [0, 0, 0, 6] }];
+      case "thematicBreak":
+        return [{ text: " ", margin: [0, 6, 0, 6] }];
+      default:
+        return [];
+    }
+  };
+  return block(fromMarkdown(markdown) as Root);
 }

@@ -1096,6 +1096,7 @@ export const en: Record<MessageKey, string> = {
   "plan.adoptedLine": "Adopted by {{body}} on {{date}}",
   "plan.revise": "Make a new version",
   "plan.revised": "New version made; you can now change it",
+  "plan.pdf": "Regional plan as PDF",
   "plan.previous": "To the previous version",
   "plan.newerTitle": "There is a newer version of this plan",
   "plan.delete": "Discard draft",

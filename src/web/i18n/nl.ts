@@ -1099,6 +1099,7 @@ export const nl = {
   "plan.adoptedLine": "Vastgesteld door {{body}} op {{date}}",
   "plan.revise": "Nieuwe versie maken",
   "plan.revised": "Nieuwe versie gemaakt; u kunt hem nu wijzigen",
+  "plan.pdf": "Regioplan als PDF",
   "plan.previous": "Naar de vorige versie",
   "plan.newerTitle": "Er is een nieuwere versie van dit plan",
   "plan.delete": "Concept weggooien",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfText } from "../../../../tests/support/pdf-text.js";
 import { type Caller, World } from "../../../../tests/support/world.js";
 
 let world: World;
@@ -146,6 +147,17 @@ describe("vaststellen and new versions", () => {
     expect(original.policyAreas[0].name).toBe("Zorgvernieuwing");
     expect(original.nextRevision).toEqual({ id: copy.id, revision: 2 });
     expect((await call("POST", `/api/v1/plans/${plan.id}/revisions`)).statusCode).toBe(409);
+
+    // The adopted version as a PDF: what was adopted, by whom, with the numbered work agenda.
+    const pdf = await call("GET", `/api/v1/plans/${plan.id}/plan.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.headers["content-disposition"]).toContain("Transitieagenda_2025_2028_versie_1.pdf");
+    const text = pdfText(pdf.rawPayload).replace(/\s+/g, " ");
+    expect(text).toContain("Versie 1 · Vastgesteld door Stuurgroep op 12 maart 2026");
+    expect(text).toContain("1. Zorgvernieuwing");
+    expect(text).toContain("1.1 Zorg op afstand in elke WSV");
+    expect(text).not.toContain("e-health");
   });
 
   it("is vastgesteld only by a body of the region, and only with a beleidsterrein", async () => {

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PLAN_MAX_YEARS, PLAN_STATUSES, planPeriod } from "../../../shared/plan.js";
-import { type Column, EXPORT_LIMIT, sendExport } from "../../platform/export.js";
+import { attachment, type Column, EXPORT_LIMIT, sendExport } from "../../platform/export.js";
 import { listQuerySchema, pageSchema } from "../../platform/pagination.js";
 import { idParams, optionalText } from "../network/fields.js";
+import { planPdf } from "./plan-pdf.js";
 import { planPolicy } from "./policy.js";
 import * as service from "./service.js";
 
@@ -138,6 +139,23 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       example: async ({ create }) => ({ params: { id: await create("plan") } }),
     },
     handler: (request) => request.ctx((ctx) => service.getPlan(ctx, request.params.id)),
+  });
+
+  app.get("/plans/:id/plan.pdf", {
+    schema: {
+      tags: ["regioplan"],
+      summary: "Het regioplan als PDF: visie, ambities en de genummerde werkagenda",
+      params: idParams,
+    },
+    config: {
+      access: planPolicy.access("read"),
+      example: async ({ create }) => ({ params: { id: await create("planWithPolicyArea") } }),
+    },
+    handler: async (request, reply) => {
+      const { plan, pdf } = await request.ctx((ctx) => planPdf(ctx, request.params.id));
+      const name = `${plan.title} ${planPeriod(plan.startYear, plan.endYear)} versie ${plan.revision}.pdf`;
+      return reply.type("application/pdf").header("content-disposition", attachment(name)).send(pdf);
+    },
   });
 
   app.patch("/plans/:id", {

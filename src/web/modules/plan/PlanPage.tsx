@@ -175,6 +175,11 @@ export function PlanPage() {
           {t("plan.adoptedLine", { body: plan.adoptedBy.name, date: formatDate(plan.adoptedOn, lang) })}
         </Text>
       )}
+      <Group gap="xs">
+        <Button component="a" href={`/api/v1/plans/${plan.id}/plan.pdf`} variant="default" size="xs" download>
+          {t("plan.pdf")}
+        </Button>
+      </Group>
       {plan.previousId && <Text size="sm">{link(plan.previousId, t("plan.previous"))}</Text>}
       {plan.nextRevision && (
         <Alert color="blue" title={t("plan.newerTitle")}>

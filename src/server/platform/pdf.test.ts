@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { markdownToPdf } from "./meeting-pdfs.js";
+import { markdownToPdf } from "./pdf.js";
 
-describe("minutes in a PDF", () => {
+describe("Markdown in a PDF (minutes, a plan's vision)", () => {
   it("keeps headings, lists and emphasis, and leaves out HTML, images and link targets", () => {
     const content = markdownToPdf(
       [
