@@ -4690,6 +4690,7 @@ export interface paths {
                                 representsConstituency: string | null;
                                 termYears: number | null;
                                 maxTerms: number | null;
+                                abolishedOn: string | null;
                                 version: number;
                                 holder: {
                                     /** Format: uuid */
@@ -4766,6 +4767,7 @@ export interface paths {
                             representsConstituency: string | null;
                             termYears: number | null;
                             maxTerms: number | null;
+                            abolishedOn: string | null;
                             version: number;
                         };
                     };
@@ -4857,12 +4859,74 @@ export interface paths {
                             representsConstituency: string | null;
                             termYears: number | null;
                             maxTerms: number | null;
+                            abolishedOn: string | null;
                             version: number;
                         };
                     };
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/seats/{id}/abolish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een zetel opheffen per een datum: vanaf die dag hoort hij niet meer bij het orgaan; de lopende termijn eindigt de dag ervoor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: date */
+                        abolishedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            /** @enum {string} */
+                            role: "chair" | "secretary" | "treasurer" | "member" | "advisor" | "agenda_member";
+                            representsOrganisationId: string | null;
+                            representsOrganisationName: string | null;
+                            representsDiscipline: ("general_practitioner" | "practice_nurse_somatic" | "practice_nurse_mental_health" | "practice_manager" | "doctors_assistant" | "pharmacist" | "pharmacy_assistant" | "physiotherapist" | "exercise_therapist" | "dietitian" | "occupational_therapist" | "speech_therapist" | "midwife" | "psychologist" | "district_nurse" | "elderly_care_physician" | "social_worker" | "other") | null;
+                            representsConstituency: string | null;
+                            termYears: number | null;
+                            maxTerms: number | null;
+                            abolishedOn: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/seats/{id}/terms": {
@@ -5019,6 +5083,7 @@ export interface paths {
                                     representsConstituency: string | null;
                                     termYears: number | null;
                                     maxTerms: number | null;
+                                    abolishedOn: string | null;
                                     version: number;
                                 };
                             }[];
@@ -5037,6 +5102,7 @@ export interface paths {
                                     representsConstituency: string | null;
                                     termYears: number | null;
                                     maxTerms: number | null;
+                                    abolishedOn: string | null;
                                     version: number;
                                 };
                                 term: {

@@ -156,6 +156,29 @@ test("the bureau sets up the medische raad: fills the vacant seat, reappoints, a
   await expect(page.getByText("Zetel verwijderd")).toBeVisible();
   await expect(page.getByText(/0 van 0 zetels bezet/)).toBeVisible();
   await axeClean(page);
+
+  // A seat somebody held cannot go, but it can be abolished as of a date: the term ends the day before.
+  await page.getByRole("button", { name: "Zetel toevoegen" }).click();
+  await page
+    .getByRole("form", { name: "Zetel toevoegen" })
+    .getByRole("button", { name: "Zetel toevoegen" })
+    .click();
+  await page.getByRole("button", { name: /^Benoemen op zetel / }).click();
+  const appointHere = page.getByRole("form", { name: /^Benoemen op zetel / });
+  await appointHere.getByLabel("Ingangsdatum").fill(iso(-30));
+  await choose(appointHere.getByRole("combobox", { name: "Bezet door" }), "Naima Boukhari", {
+    search: "Boukhari",
+  });
+  await appointHere.getByRole("button", { name: "Benoemen" }).click();
+  await expect(page.getByText(/1 van 1 zetels bezet/)).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Zetel .+ verwijderen$/ })).toHaveCount(0);
+  await page.getByRole("button", { name: /^Zetel .+ opheffen$/ }).click();
+  const abolish = page.getByRole("form", { name: /^Zetel .+ opheffen$/ });
+  await abolish.getByLabel("Opgeheven per").fill(iso(1));
+  await axeClean(page);
+  await abolish.getByRole("button", { name: "Opheffen" }).click();
+  await expect(page.getByText(/opgeheven per/)).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Zetel .+ opheffen$/ })).toHaveCount(0);
 });
 
 test("a member sees who sits where, without the bureau's buttons", async ({ browser }) => {

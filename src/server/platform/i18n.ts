@@ -130,6 +130,9 @@ const messages = {
     "field.bodyCodeTaken": "Een ander orgaan nummert zijn besluiten al met deze code",
     "field.seatHasHistory":
       "Op deze zetel heeft iemand gezeten of er hangt een mandaat aan; hij blijft voor de geschiedenis",
+    "field.seatAbolished": "Deze zetel is (per die datum) opgeheven",
+    "field.seatTermsAfterAbolition":
+      "Op deze zetel is vanaf die datum al iemand benoemd; maak die benoeming eerst ongedaan",
     "field.planAdopted":
       "Dit regioplan is vastgesteld en ligt vast; maak een nieuwe versie om het te wijzigen",
     "field.planNotAdopted": "Alleen van een vastgesteld regioplan maakt u een nieuwe versie",
@@ -295,6 +298,9 @@ const messages = {
     "field.bodyCode": "Capitals and digits, starting with a letter, at most 8 (e.g. ST or WGICT)",
     "field.bodyCodeTaken": "Another body already numbers its decisions with this code",
     "field.seatHasHistory": "Someone has held this seat or a mandate refers to it; it stays for the record",
+    "field.seatAbolished": "This seat is abolished (as of that date)",
+    "field.seatTermsAfterAbolition":
+      "Someone is already appointed to this seat from that date; undo that first",
     "field.planAdopted": "This regional plan has been adopted and is fixed; make a new version to change it",
     "field.planNotAdopted": "Only an adopted regional plan can get a new version",
     "field.planHasRevision": "A newer version of this regional plan already exists",

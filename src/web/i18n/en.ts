@@ -587,6 +587,12 @@ export const en: Record<MessageKey, string> = {
   "seat.delete": "Delete",
   "seat.deleteSeat": "Delete seat {{seat}}",
   "seat.deleted": "Seat deleted",
+  "seat.abolish": "Abolish",
+  "seat.abolishSeat": "Abolish seat {{seat}}",
+  "seat.abolishedOn": "Abolished as of",
+  "seat.abolishHelp":
+    "From this date the seat is no longer part of the body; the running term ends the day before. On earlier dates the seat stays in the composition.",
+  "seat.abolishedUntil": "abolished as of {{date}}",
   "seat.endTermOf": "End the term of {{name}}",
   "seat.startDate": "Start date",
   "seat.endDate": "End date",

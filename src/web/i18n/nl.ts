@@ -588,6 +588,12 @@ export const nl = {
   "seat.delete": "Verwijderen",
   "seat.deleteSeat": "Zetel {{seat}} verwijderen",
   "seat.deleted": "Zetel verwijderd",
+  "seat.abolish": "Opheffen",
+  "seat.abolishSeat": "Zetel {{seat}} opheffen",
+  "seat.abolishedOn": "Opgeheven per",
+  "seat.abolishHelp":
+    "Vanaf deze datum hoort de zetel niet meer bij het orgaan; de lopende termijn eindigt de dag ervoor. Op eerdere data blijft de zetel in de samenstelling staan.",
+  "seat.abolishedUntil": "opgeheven per {{date}}",
   "seat.endTermOf": "Termijn van {{name}} beëindigen",
   "seat.startDate": "Ingangsdatum",
   "seat.endDate": "Einddatum",

@@ -137,6 +137,72 @@ describe("bodies, seats and terms", () => {
     expect([refused.statusCode, refused.json().errors[0].field]).toEqual([409, "params.id"]);
   });
 
+  it("abolishes a seat with history as of a date: its term ends the day before, earlier dates keep it", async () => {
+    const body = (
+      await call("POST", "/api/v1/bodies", { kind: "working_group", name: "Werkgroep opgeheven" })
+    ).json();
+    const seat = (
+      await call("POST", `/api/v1/bodies/${body.id}/seats`, { role: "member", termYears: 10 })
+    ).json();
+    const term = await call("POST", `/api/v1/seats/${seat.id}/terms`, {
+      personId: ids.bram,
+      startDate: "2024-01-01",
+    });
+    expect(term.statusCode).toBe(201);
+    const from = addDays(30);
+    const dayBefore = addDays(29);
+
+    expect(
+      (await call("POST", `/api/v1/seats/${seat.id}/abolish`, { version: 2, abolishedOn: from })).statusCode,
+    ).toBe(409);
+    const abolished = await call("POST", `/api/v1/seats/${seat.id}/abolish`, {
+      version: 1,
+      abolishedOn: from,
+    });
+    expect(abolished.statusCode).toBe(200);
+    expect(abolished.json()).toMatchObject({ abolishedOn: from, version: 2 });
+
+    // Today it is still there, its holder's term now ending the day before; from then on it is gone.
+    const today = (await call("GET", `/api/v1/bodies/${body.id}/seats`)).json().items;
+    expect(today).toEqual([
+      expect.objectContaining({ id: seat.id, holder: expect.objectContaining({ endDate: dayBefore }) }),
+    ]);
+    expect((await call("GET", `/api/v1/bodies/${body.id}/seats?date=${from}`)).json().items).toEqual([]);
+    expect((await call("GET", `/api/v1/bodies/${body.id}/seats?date=2024-06-01`)).json().items).toHaveLength(
+      1,
+    );
+    // Nobody can be appointed to it from then on, and it is not abolished twice.
+    const late = await call("POST", `/api/v1/seats/${seat.id}/terms`, {
+      personId: ids.anna,
+      startDate: from,
+    });
+    expect([late.statusCode, late.json().errors[0].field]).toEqual([409, "body.startDate"]);
+    const again = await call("POST", `/api/v1/seats/${seat.id}/abolish`, { version: 2, abolishedOn: from });
+    expect(again.statusCode).toBe(409);
+    const audited = await world.rows<{ entity_type: string; action: string }>(
+      sql`select entity_type, action from audit_log where entity_id in (${seat.id}, ${term.json().id}) order by id`,
+    );
+    expect(audited).toEqual([
+      { entity_type: "seat", action: "create" },
+      { entity_type: "seatTerm", action: "create" },
+      { entity_type: "seatTerm", action: "update" },
+      { entity_type: "seat", action: "abolish" },
+    ]);
+  });
+
+  it("refuses to abolish a seat as of a date someone is already appointed from", async () => {
+    const body = (
+      await call("POST", "/api/v1/bodies", { kind: "working_group", name: "Werkgroep later" })
+    ).json();
+    const seat = (await call("POST", `/api/v1/bodies/${body.id}/seats`, { role: "member" })).json();
+    await call("POST", `/api/v1/seats/${seat.id}/terms`, { personId: ids.anna, startDate: addDays(60) });
+    const refused = await call("POST", `/api/v1/seats/${seat.id}/abolish`, {
+      version: 1,
+      abolishedOn: addDays(30),
+    });
+    expect([refused.statusCode, refused.json().errors[0].field]).toEqual([409, "body.abolishedOn"]);
+  });
+
   it("keeps other regions out: their bodies answer 404, their people cannot be appointed", async () => {
     const body = (
       await call("POST", "/api/v1/bodies", { kind: "steering_group", name: "Stuurgroep" })

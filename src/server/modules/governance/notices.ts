@@ -7,7 +7,7 @@ import type { Lang } from "../../platform/i18n.js";
 import { regions, users } from "../../platform/identity-schema.js";
 import { enqueueMails, type Mail } from "../../platform/mail.js";
 import { organisations, persons } from "../network/schema.js";
-import { bodies, seats, seatTerms } from "./schema.js";
+import { bodies, seatExistsOn, seats, seatTerms } from "./schema.js";
 
 /** A vacancy older than this is not announced any more (e.g. when notices are first turned on). */
 const VACANCY_LOOKBACK_DAYS = 30;
@@ -103,6 +103,8 @@ function dueTerms(tx: Tx, regionId: string, when: ReturnType<typeof sql>) {
         when,
         sql`not exists (select 1 from ${seatTerms} n where n.region_id = ${seatTerms.regionId}
           and n.seat_id = ${seatTerms.seatId} and n.start_date > ${seatTerms.endDate})`,
+        // A term that ends because its seat is abolished leaves nothing to arrange.
+        seatExistsOn(sql`${seatTerms.endDate} + 1`),
       ),
     )
     .for("update", { of: seatTerms, skipLocked: true });

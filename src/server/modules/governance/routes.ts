@@ -31,6 +31,7 @@ const seatSchema = z.object({
   representsConstituency: z.string().nullable(),
   termYears: z.number().int().nullable(),
   maxTerms: z.number().int().nullable(),
+  abolishedOn: z.string().nullable(),
   version: z.number().int(),
 });
 const termSchema = z.object({
@@ -234,6 +235,25 @@ export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
     },
     handler: (request) => request.ctx((ctx) => service.updateSeat(ctx, request.params.id, request.body)),
+  });
+
+  app.post("/seats/:id/abolish", {
+    schema: {
+      tags: ["governance"],
+      summary:
+        "Een zetel opheffen per een datum: vanaf die dag hoort hij niet meer bij het orgaan; de lopende termijn eindigt de dag ervoor",
+      params: idParams,
+      body: z.object({ version: z.number().int().positive(), abolishedOn: z.iso.date() }).strict(),
+      response: { 200: seatSchema },
+    },
+    config: {
+      access: seatPolicy.access("delete"),
+      example: async ({ create }) => ({
+        params: { id: await create("seat") },
+        body: { version: 1, abolishedOn: "2027-01-01" },
+      }),
+    },
+    handler: (request) => request.ctx((ctx) => service.abolishSeat(ctx, request.params.id, request.body)),
   });
 
   app.delete("/seats/:id", {

@@ -70,6 +70,11 @@ export const seats = pgTable(
     termYears: integer("term_years"),
     /** How many terms one holder may serve in a row (e.g. 2: once reappointable); null: no limit. */
     maxTerms: integer("max_terms"),
+    /**
+     * From this day the seat no longer exists (the reglement changed); it stays for the
+     * composition on earlier dates. Null: the seat exists.
+     */
+    abolishedOn: date("abolished_on"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
@@ -135,6 +140,12 @@ export const seatTerms = pgTable(
  * ended before it. `t` names the seat_terms row (an alias, or the table itself), so the rule
  * reads the same in joins, subqueries and one-table selects.
  */
+/** SQL: seat `s` (a table alias) exists on `day`: it was not abolished on or before it. */
+export const seatExistsOn = (day: string | SQL, s = "seats") => {
+  const seat = sql.raw(s);
+  return sql`(${seat}.abolished_on is null or ${seat}.abolished_on > ${day})`;
+};
+
 export const termHeldOn = (day: string | SQL, t = "seat_terms") => {
   const term = sql.raw(t);
   return sql`${term}.start_date <= ${day} and (${term}.end_date is null or ${term}.end_date >= ${day})`;

@@ -9,7 +9,7 @@ import { escapeLike } from "../../platform/pagination.js";
 import { getOrganisation } from "../network/organisations-service.js";
 import { namesOf, requirePerson } from "../network/persons-service.js";
 import { mandates } from "./mandates-schema.js";
-import { bodies, seats, seatTerms, termHeldOn } from "./schema.js";
+import { bodies, seatExistsOn, seats, seatTerms, termHeldOn } from "./schema.js";
 
 export interface BodyInput {
   kind: BodyKind;
@@ -58,7 +58,8 @@ export async function listBodies(ctx: Ctx, f: { q?: string; kind?: BodyKind }) {
   const rows = await ctx.tx
     .select({
       b: bodies,
-      seats: sql<number>`(select count(*)::int from ${seats} s where s.region_id = bodies.region_id and s.body_id = bodies.id)`,
+      seats: sql<number>`(select count(*)::int from ${seats} s where s.region_id = bodies.region_id and s.body_id = bodies.id
+        and ${seatExistsOn(day, "s")})`,
       filled: sql<number>`(select count(distinct t.seat_id)::int from ${seatTerms} t join ${seats} s
         on s.region_id = t.region_id and s.id = t.seat_id
         where s.region_id = bodies.region_id and s.body_id = bodies.id
@@ -155,7 +156,7 @@ export async function listSeats(ctx: Ctx, bodyId: string, date = today()) {
   const seatRows = await ctx.tx
     .select()
     .from(seats)
-    .where(and(eq(seats.regionId, ctx.actor.regionId), eq(seats.bodyId, bodyId)))
+    .where(and(eq(seats.regionId, ctx.actor.regionId), eq(seats.bodyId, bodyId), seatExistsOn(date)))
     .orderBy(
       sql`array_position(array['chair','secretary','treasurer','member','advisor','agenda_member'], ${seats.role})`,
       asc(seats.createdAt),
@@ -208,6 +209,7 @@ const presentSeat = (s: SeatRow, names: Map<string, string>) => ({
   representsConstituency: s.representsConstituency,
   termYears: s.termYears,
   maxTerms: s.maxTerms,
+  abolishedOn: s.abolishedOn,
   version: s.version,
 });
 
@@ -304,6 +306,60 @@ export async function deleteSeat(ctx: Ctx, id: string, version: number) {
   await audit(ctx, { entityType: "seat", entityId: id, action: "delete", before });
 }
 
+/**
+ * Abolishes a seat that has history, as of a date (the reglement changed): from that day it is
+ * no longer part of the body, is never vacant and takes no appointments; the term running then
+ * ends the day before. The composition on earlier dates keeps it. Terms arranged to start on or
+ * after that day are refused: they must be undone first.
+ */
+export async function abolishSeat(ctx: Ctx, id: string, input: { abolishedOn: string; version: number }) {
+  const [row] = await ctx.tx
+    .select()
+    .from(seats)
+    .where(and(eq(seats.regionId, ctx.actor.regionId), eq(seats.id, id)))
+    .for("update");
+  if (!row) throw notFound();
+  const before = presentSeat(row, new Map());
+  if (row.version !== input.version) throw conflict(before);
+  if (row.abolishedOn) throw invalidField("params.id", "field.seatAbolished", 409);
+  const terms = await ctx.tx
+    .select()
+    .from(seatTerms)
+    .where(
+      and(
+        eq(seatTerms.regionId, ctx.actor.regionId),
+        eq(seatTerms.seatId, id),
+        or(isNull(seatTerms.endDate), gte(seatTerms.endDate, input.abolishedOn)),
+      ),
+    );
+  if (terms.some((t) => t.startDate >= input.abolishedOn))
+    throw invalidField("body.abolishedOn", "field.seatTermsAfterAbolition", 409);
+  const lastDay = addDays(input.abolishedOn, -1);
+  const names = await namesOf(ctx, { persons: terms.map((t) => t.personId), organisations: [] });
+  for (const t of terms) {
+    const [ended] = await ctx.tx
+      .update(seatTerms)
+      .set({ endDate: lastDay, updatedAt: new Date(), version: t.version + 1 })
+      .where(and(eq(seatTerms.regionId, ctx.actor.regionId), eq(seatTerms.id, t.id)))
+      .returning();
+    await audit(ctx, {
+      entityType: "seatTerm",
+      entityId: t.id,
+      action: "update",
+      before: presentTerm(t, names),
+      after: presentTerm(ended!, names),
+    });
+  }
+  const [updated] = await ctx.tx
+    .update(seats)
+    .set({ abolishedOn: input.abolishedOn, updatedAt: new Date(), version: input.version + 1 })
+    .where(and(eq(seats.regionId, ctx.actor.regionId), eq(seats.id, id)))
+    .returning();
+  const after = presentSeat(updated!, new Map());
+  await audit(ctx, { entityType: "seat", entityId: id, action: "abolish", before, after });
+  return after;
+}
+
 /** The other terms of a seat that overlap [start, end]. */
 const overlapping = (ctx: Ctx, seatId: string, start: string, end: string | null, except?: string) =>
   ctx.tx
@@ -337,12 +393,16 @@ export async function appoint(
     .for("update");
   if (!seat) throw notFound();
   await requirePerson(ctx, input.personId, "body.personId");
-  const endDate =
+  let endDate =
     input.endDate === undefined
       ? seat.termYears
         ? termEnd(input.startDate, seat.termYears)
         : null
       : input.endDate;
+  if (seat.abolishedOn && input.startDate >= seat.abolishedOn)
+    throw invalidField("body.startDate", "field.seatAbolished", 409);
+  // A term on a seat that will be abolished ends, at the latest, the day before.
+  if (seat.abolishedOn && (!endDate || endDate >= seat.abolishedOn)) endDate = addDays(seat.abolishedOn, -1);
   if (endDate && endDate < input.startDate) throw invalidField("body.endDate", "field.periodOrder");
   if ((await overlapping(ctx, seatId, input.startDate, endDate)).length)
     throw invalidField("body.startDate", "field.termOverlap", 409);
@@ -436,6 +496,7 @@ export async function attention(ctx: Ctx) {
     .where(
       and(
         eq(seats.regionId, region),
+        seatExistsOn(day),
         sql`not exists (select 1 from ${seatTerms} t where t.region_id = ${seats.regionId} and t.seat_id = ${seats.id}
           and ${termHeldOn(day, "t")})`,
       ),

@@ -13,13 +13,14 @@ import { BodyMeetingsSection } from "./BodyMeetingsSection";
 import { DocumentsSection } from "./DocumentsSection";
 import { useSeatLabel } from "./labels";
 import { MandateForm } from "./MandateForm";
-import { AppointForm, EndTermForm, SeatForm } from "./SeatForms";
+import { AbolishSeatForm, AppointForm, EndTermForm, SeatForm } from "./SeatForms";
 
 type Editing =
   | { kind: "body" }
   | { kind: "seat" }
   | { kind: "appoint"; seatId: string }
   | { kind: "end"; termId: string }
+  | { kind: "abolish"; seatId: string }
   | { kind: "mandate"; seatId: string };
 
 /**
@@ -156,6 +157,11 @@ export function BodyPage() {
                             })}
                           </Text>
                         ))}
+                      {s.abolishedOn && (
+                        <Text size="sm" c="gray.7">
+                          {t("seat.abolishedUntil", { date: formatDate(s.abolishedOn, lang) })}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       {s.holder ? (
@@ -223,7 +229,7 @@ export function BodyPage() {
                               {t("mandate.short")}
                             </Button>
                           )}
-                          {s.terms.length === 0 && (
+                          {s.terms.length === 0 ? (
                             <Button
                               size="compact-sm"
                               variant="default"
@@ -233,6 +239,18 @@ export function BodyPage() {
                             >
                               {t("seat.delete")}
                             </Button>
+                          ) : (
+                            !s.abolishedOn && (
+                              <Button
+                                size="compact-sm"
+                                variant="default"
+                                color="red.9"
+                                aria-label={t("seat.abolishSeat", { seat: label })}
+                                onClick={() => setEditing({ kind: "abolish", seatId: s.id })}
+                              >
+                                {t("seat.abolish")}
+                              </Button>
+                            )
                           )}
                           {s.holder && (
                             <Button
@@ -269,6 +287,17 @@ export function BodyPage() {
                         <MandateForm
                           seat={{ id: s.id, label }}
                           holder={s.holder ? { id: s.holder.personId, name: s.holder.personName } : null}
+                          onDone={done}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                  {editing?.kind === "abolish" && editing.seatId === s.id && (
+                    <Table.Tr>
+                      <Table.Td colSpan={columns}>
+                        <AbolishSeatForm
+                          bodyId={id}
+                          seat={{ id: s.id, label, version: s.version }}
                           onDone={done}
                         />
                       </Table.Td>

@@ -1,4 +1,4 @@
-import { Group, NumberInput, Paper, Radio, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Group, NumberInput, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { today } from "../../../shared/dates";
@@ -249,6 +249,57 @@ export function EndTermForm({
           <TextInput type="date" label={t("seat.endDate")} required {...form.getInputProps("endDate")} />
           <FormActions submit={t("common.save")} loading={form.submitting} onCancel={onDone} />
         </Group>
+      </form>
+    </Paper>
+  );
+}
+
+/**
+ * Abolishing a seat that has history, as of a date: from then on it is no longer part of the
+ * body and its holder's term ends the day before; the composition on earlier dates keeps it.
+ */
+export function AbolishSeatForm({
+  bodyId,
+  seat,
+  onDone,
+}: {
+  bodyId: string;
+  seat: { id: string; label: string; version: number };
+  onDone: () => void;
+}) {
+  const { t } = useT();
+  const submitAbolish = useSeatSubmit(bodyId, onDone);
+  const form = useForm({
+    initialValues: { abolishedOn: today() },
+    validate: { abolishedOn: (v) => (v ? null : t("field.required")) },
+  });
+  const submit = form.onSubmit((v) =>
+    submitAbolish(
+      async () =>
+        unwrap(
+          await api.POST("/api/v1/seats/{id}/abolish", {
+            params: { path: { id: seat.id } },
+            body: { version: seat.version, abolishedOn: v.abolishedOn },
+          }),
+        ),
+      form.setErrors,
+    ),
+  );
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate aria-label={t("seat.abolishSeat", { seat: seat.label })}>
+        <Stack gap="xs">
+          <Text size="sm">{t("seat.abolishHelp")}</Text>
+          <Group align="flex-end">
+            <TextInput
+              type="date"
+              label={t("seat.abolishedOn")}
+              required
+              {...form.getInputProps("abolishedOn")}
+            />
+            <FormActions submit={t("seat.abolish")} loading={form.submitting} onCancel={onDone} />
+          </Group>
+        </Stack>
       </form>
     </Paper>
   );
