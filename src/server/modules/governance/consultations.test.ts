@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, World } from "../../../../tests/support/world.js";
-import { addDays, today } from "../../../shared/dates.js";
+import { addDays, dayInNetherlands, today } from "../../../shared/dates.js";
 import { remindConsultationInvitees } from "./consultation-reminders.js";
 
 let world: World;
@@ -23,6 +23,9 @@ type Method = "GET" | "POST" | "PATCH" | "PUT";
 const call = (caller: Caller, method: Method, url: string, payload?: unknown) =>
   world.inject(caller, { method, url, ...(payload !== undefined ? { payload: payload as object } : {}) });
 const fieldOf = (r: { json(): { errors: { field: string; message: string }[] } }) => r.json().errors[0]!;
+
+/** Today as the server counts a deadline: the day in the Netherlands (a UTC date lags an hour or two). */
+const todayHere = () => dayInNetherlands(new Date());
 
 async function ok(caller: Caller, method: Method, url: string, payload?: unknown, status = 200) {
   const r = await call(caller, method, url, payload);
@@ -337,13 +340,13 @@ describe("consultation rounds", () => {
     const noDeadline = await step(c.id, { status: "consultation", version: 1 });
     expect(fieldOf(noDeadline).field).toBe("body.deadline");
     // A stale version is a conflict, not a silent overwrite.
-    expect((await step(c.id, { status: "consultation", version: 7, deadline: today() })).statusCode).toBe(
+    expect((await step(c.id, { status: "consultation", version: 7, deadline: todayHere() })).statusCode).toBe(
       409,
     );
     const opened = await ok(staff, "POST", `/api/v1/consultations/${c.id}/status`, {
       status: "consultation",
       version: 1,
-      deadline: today(),
+      deadline: todayHere(),
     });
     // Only Cor is a member of the fysiotherapeutenvereniging.
     expect(opened.invited).toBe(1);
