@@ -10,6 +10,7 @@ export * from "./modules/governance/schema.js";
 export * from "./modules/network/areas-schema.js";
 export * from "./modules/network/import-schema.js";
 export * from "./modules/network/schema.js";
+export * from "./modules/plan/projects-schema.js";
 export * from "./modules/plan/schema.js";
 export * from "./platform/audit-schema.js";
 export * from "./platform/files-schema.js";

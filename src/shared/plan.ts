@@ -16,3 +16,14 @@ export const PLAN_MAX_YEARS = 10;
 /** A plan's period as people write it: "2025–2028", or "2026" for one year. */
 export const planPeriod = (startYear: number, endYear: number) =>
   startYear === endYear ? String(startYear) : `${startYear}–${endYear}`;
+
+/** Where a programme or project works (labels: `programme.level.<level>`): praktijk, wijk or regio. */
+export const WORK_LEVELS = ["practice", "district", "region"] as const;
+export type WorkLevel = (typeof WORK_LEVELS)[number];
+
+/**
+ * A project's phase (labels: `project.phase.<phase>`), the columns of the kanban: idee,
+ * voorbereiding, uitvoering, afronding, afgerond.
+ */
+export const PROJECT_PHASES = ["idea", "preparation", "execution", "completion", "closed"] as const;
+export type ProjectPhase = (typeof PROJECT_PHASES)[number];

@@ -9815,6 +9815,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/result-areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De resultaatgebieden waaraan projecten kunnen bijdragen: die van de geldende vastgestelde regioplannen, nieuwste periode eerst */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                policyAreaName: string;
+                                /** Format: uuid */
+                                planId: string;
+                                planTitle: string;
+                                startYear: number;
+                                endYear: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{id}": {
         parameters: {
             query?: never;
@@ -10438,6 +10486,513 @@ export interface paths {
                             name: string;
                             description: string | null;
                             position: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De programma's van de regio op naam, met hun aantal projecten */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                level: "practice" | "district" | "region";
+                                projectCount: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een programma instellen (op praktijk-, wijk- of regioniveau) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        level: "practice" | "district" | "region";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            level: "practice" | "district" | "region";
+                            projectCount: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Een programma wijzigen */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        name?: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        level?: "practice" | "district" | "region";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            level: "practice" | "district" | "region";
+                            projectCount: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Projecten op naam; zoeken in naam en doelen, filteren op programma, fase, projectleider of alleen die u zelf leidt (mine=true) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                    programmeId?: string;
+                    phase?: "idea" | "preparation" | "execution" | "completion" | "closed";
+                    leaderPersonId?: string;
+                    mine?: "true" | "false";
+                    sort?: "name" | "-name";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programmeId: string;
+                                programmeName: string;
+                                name: string;
+                                goals: string | null;
+                                /** @enum {string} */
+                                level: "practice" | "district" | "region";
+                                /** @enum {string} */
+                                phase: "idea" | "preparation" | "execution" | "completion" | "closed";
+                                leader: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                workingGroup: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                startDate: string | null;
+                                endDate: string | null;
+                                resultAreas: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    policyAreaName: string;
+                                    /** Format: uuid */
+                                    planId: string;
+                                    planTitle: string;
+                                }[];
+                                organisations: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een project starten onder een programma, met projectleider, werkgroep, looptijd en resultaatgebieden */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        programmeId: string;
+                        name: string;
+                        goals?: string | null;
+                        /** @enum {string} */
+                        level: "practice" | "district" | "region";
+                        /** @enum {string} */
+                        phase?: "idea" | "preparation" | "execution" | "completion" | "closed";
+                        leaderPersonId?: string | null;
+                        workingGroupId?: string | null;
+                        startDate?: string | null;
+                        endDate?: string | null;
+                        resultAreaIds?: string[];
+                        organisationIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            programmeId: string;
+                            programmeName: string;
+                            name: string;
+                            goals: string | null;
+                            /** @enum {string} */
+                            level: "practice" | "district" | "region";
+                            /** @enum {string} */
+                            phase: "idea" | "preparation" | "execution" | "completion" | "closed";
+                            leader: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            workingGroup: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            startDate: string | null;
+                            endDate: string | null;
+                            resultAreas: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                policyAreaName: string;
+                                /** Format: uuid */
+                                planId: string;
+                                planTitle: string;
+                            }[];
+                            organisations: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De projectenlijst exporteren (CSV of xlsx), met dezelfde filters */
+        get: {
+            parameters: {
+                query?: {
+                    programmeId?: string;
+                    phase?: "idea" | "preparation" | "execution" | "completion" | "closed";
+                    leaderPersonId?: string;
+                    mine?: "true" | "false";
+                    q?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén project */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            programmeId: string;
+                            programmeName: string;
+                            name: string;
+                            goals: string | null;
+                            /** @enum {string} */
+                            level: "practice" | "district" | "region";
+                            /** @enum {string} */
+                            phase: "idea" | "preparation" | "execution" | "completion" | "closed";
+                            leader: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            workingGroup: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            startDate: string | null;
+                            endDate: string | null;
+                            resultAreas: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                policyAreaName: string;
+                                /** Format: uuid */
+                                planId: string;
+                                planTitle: string;
+                            }[];
+                            organisations: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Een project wijzigen, ook zijn fase; een projectleider wijzigt alleen de projecten die hij leidt */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: uuid */
+                        programmeId?: string;
+                        name?: string;
+                        goals?: string | null;
+                        /** @enum {string} */
+                        level?: "practice" | "district" | "region";
+                        /** @enum {string} */
+                        phase?: "idea" | "preparation" | "execution" | "completion" | "closed";
+                        leaderPersonId?: string | null;
+                        workingGroupId?: string | null;
+                        startDate?: string | null;
+                        endDate?: string | null;
+                        resultAreaIds?: string[];
+                        organisationIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            programmeId: string;
+                            programmeName: string;
+                            name: string;
+                            goals: string | null;
+                            /** @enum {string} */
+                            level: "practice" | "district" | "region";
+                            /** @enum {string} */
+                            phase: "idea" | "preparation" | "execution" | "completion" | "closed";
+                            leader: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            workingGroup: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            startDate: string | null;
+                            endDate: string | null;
+                            resultAreas: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                policyAreaName: string;
+                                /** Format: uuid */
+                                planId: string;
+                                planTitle: string;
+                            }[];
+                            organisations: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
                             version: number;
                         };
                     };

@@ -127,6 +127,7 @@ const routeTree = root.addChildren([
     page("/consultaties/$id", () => import("./modules/governance/ConsultationPage"), "ConsultationPage"),
     page("/regioplan", () => import("./modules/plan/PlansPage"), "PlansPage"),
     page("/regioplan/$id", () => import("./modules/plan/PlanPage"), "PlanPage"),
+    page("/projecten", () => import("./modules/plan/ProjectsPage"), "ProjectsPage"),
     page("/logboek", () => import("./modules/logbook/LogbookPage"), "LogbookPage"),
     page("/beheer/email", () => import("./modules/mail/MailPage"), "MailPage"),
     page("/beheer/regio", () => import("./modules/regions/RegionSettingsPage"), "RegionSettingsPage"),

@@ -18,6 +18,7 @@ import { networkRoutes } from "./network/network-routes.js";
 import { organisationsRoutes } from "./network/organisations-routes.js";
 import { personsRoutes } from "./network/persons-routes.js";
 import { socialMapRoutes } from "./network/social-map-routes.js";
+import { projectsRoutes } from "./plan/projects-routes.js";
 import { planRoutes } from "./plan/routes.js";
 import { regionsRoutes } from "./regions/routes.js";
 
@@ -44,4 +45,5 @@ export const modules: FastifyPluginAsync[] = [
   consultationsRoutes,
   documentsRoutes,
   planRoutes,
+  projectsRoutes,
 ];

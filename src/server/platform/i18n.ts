@@ -139,6 +139,7 @@ const messages = {
     "field.planHasRevision": "Van dit regioplan bestaat al een nieuwere versie",
     "field.planWithoutPolicyAreas": "Geef het regioplan eerst ten minste één beleidsterrein",
     "field.planTooLong": "Een regioplan beslaat hooguit tien jaar",
+    "field.projectLeaderOwn": "Alleen het bureau draagt een project over aan een andere projectleider",
     "field.areaNameTaken": "Deze naam komt hier al voor",
     "field.importNotUndoable":
       "Alleen een geslaagde import die nog niet is teruggedraaid, kan ongedaan worden gemaakt",
@@ -306,6 +307,7 @@ const messages = {
     "field.planHasRevision": "A newer version of this regional plan already exists",
     "field.planWithoutPolicyAreas": "Give the regional plan at least one policy area first",
     "field.planTooLong": "A regional plan covers at most ten years",
+    "field.projectLeaderOwn": "Only the bureau hands a project to another project leader",
     "field.areaNameTaken": "This name is already used here",
     "field.importNotUndoable": "Only a successful import that has not been undone can be undone",
     "field.importInUse.organisations":

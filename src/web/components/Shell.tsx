@@ -39,6 +39,7 @@ const NAV: NavItem[] = [
   { to: "/stemmingen", label: "nav.proposals", permission: "proposal.list" },
   { to: "/consultaties", label: "nav.consultations", permission: "consultation.list" },
   { to: "/regioplan", label: "nav.plans", permission: "plan.list" },
+  { to: "/projecten", label: "nav.projects", permission: "project.list" },
   { to: "/stukken", label: "nav.documents", permission: "document.list" },
   { to: "/werkgebied", label: "nav.areas", permission: "area.list" },
   { to: "/gebruikers", label: "nav.users", permission: "user.list" },

@@ -1,6 +1,8 @@
+import type { ProjectPhase, WorkLevel } from "../../../shared/plan.js";
 import type { Ctx } from "../../platform/context.js";
 import { listBodies } from "../governance/service.js";
-import { addArea, adoptPlan, createPlan } from "./service.js";
+import { createProgramme, createProject } from "./projects-service.js";
+import { addArea, adoptPlan, createPlan, getPlan } from "./service.js";
 
 /**
  * The demo region's regioplan 2025–2028, vastgesteld by the stuurgroep: the six beleidsterreinen
@@ -94,4 +96,75 @@ export async function seedPlanDemo(ctx: Ctx) {
   const [stuurgroep] = await listBodies(ctx, { kind: "steering_group" });
   if (stuurgroep)
     await adoptPlan(ctx, plan.id, { bodyId: stuurgroep.id, adoptedOn: "2025-01-23", version: plan.version });
+  await seedProjects(ctx, plan.id);
+}
+
+/** Programmes with a few projects in different phases, each serving one of the plan's resultaatgebieden. */
+const PROGRAMMES: {
+  name: string;
+  level: WorkLevel;
+  description: string;
+  projects: [string, ProjectPhase, string, string][];
+}[] = [
+  {
+    name: "Kwetsbare ouderen",
+    level: "district",
+    description: "Proactieve zorg voor ouderen die thuis wonen, samen met wijkverpleging en sociaal domein.",
+    projects: [
+      [
+        "Casusoverleg ouderen in elke wijk",
+        "execution",
+        "Werkgroep Zorgvernieuwing",
+        "Kwetsbare ouderen in beeld",
+      ],
+      ["Valpreventie Katwijk", "preparation", "Werkgroep Zorgvernieuwing", "Kwetsbare ouderen in beeld"],
+    ],
+  },
+  {
+    name: "Digitalisering",
+    level: "region",
+    description: "Digitale zorg en gegevensuitwisseling in de hele regio.",
+    projects: [
+      ["Thuismeten bij hartfalen", "idea", "Werkgroep ICT", "Digitale zorg in elke praktijk"],
+      [
+        "Eén verwijsportaal met het ziekenhuis",
+        "completion",
+        "Werkgroep ICT",
+        "Eenduidige gegevensuitwisseling",
+      ],
+    ],
+  },
+  {
+    name: "Meer tijd voor de patiënt",
+    level: "practice",
+    description: "Praktijken maken tijd vrij door het werk anders te organiseren.",
+    projects: [["Taakherschikking naar de POH", "execution", "Werkgroep Arbeidsmarkt", "Taakherschikking"]],
+  },
+];
+
+async function seedProjects(ctx: Ctx, planId: string) {
+  const resultId = new Map(
+    (await getPlan(ctx, planId)).policyAreas.flatMap((a) =>
+      a.resultAreas.map((r) => [r.name, r.id] as const),
+    ),
+  );
+  const groupId = new Map((await listBodies(ctx, { kind: "working_group" })).map((b) => [b.name, b.id]));
+  for (const programme of PROGRAMMES) {
+    const made = await createProgramme(ctx, {
+      name: programme.name,
+      level: programme.level,
+      description: programme.description,
+    });
+    for (const [name, phase, group, result] of programme.projects)
+      await createProject(ctx, {
+        programmeId: made.id,
+        name,
+        level: programme.level,
+        phase,
+        workingGroupId: groupId.get(group) ?? null,
+        startDate: "2025-03-01",
+        endDate: "2027-12-31",
+        resultAreaIds: resultId.has(result) ? [resultId.get(result)!] : [],
+      });
+  }
 }

@@ -1,5 +1,6 @@
 import type { FixtureMakers } from "../../platform/fixtures.js";
 import { governanceFixtures } from "../governance/fixtures.js";
+import { programmes, projects } from "./projects-schema.js";
 import { plans, policyAreas, resultAreas } from "./schema.js";
 
 type Maker = FixtureMakers[string];
@@ -60,4 +61,33 @@ const resultArea: Maker = async (tx, regionId, self) => {
   return row!.id;
 };
 
-export const planFixtures: FixtureMakers = { plan, planWithPolicyArea, adoptedPlan, policyArea, resultArea };
+const programme: Maker = async (tx, regionId) => {
+  const [row] = await tx
+    .insert(programmes)
+    .values({ regionId, name: `Fixture Programma ${crypto.randomUUID()}`, level: "region" })
+    .returning({ id: programmes.id });
+  return row!.id;
+};
+
+const project: Maker = async (tx, regionId, self) => {
+  const [row] = await tx
+    .insert(projects)
+    .values({
+      regionId,
+      programmeId: await programme(tx, regionId, self),
+      name: "Fixture Project",
+      level: "district",
+    })
+    .returning({ id: projects.id });
+  return row!.id;
+};
+
+export const planFixtures: FixtureMakers = {
+  plan,
+  planWithPolicyArea,
+  adoptedPlan,
+  policyArea,
+  resultArea,
+  programme,
+  project,
+};

@@ -206,6 +206,36 @@ describe("vaststellen and new versions", () => {
   });
 });
 
+describe("resultaatgebieden for projects", () => {
+  it("offers those of the plans in force: a version replaces its predecessor once it is vastgesteld", async () => {
+    const plan = await newPlan("Geldend plan");
+    const area = await addArea(`/api/v1/plans/${plan.id}/policy-areas`, "GGZ");
+    const result = await addArea(`/api/v1/policy-areas/${area.id}/result-areas`, "Wachttijd GGZ korter");
+    const offered = async () =>
+      ((await call("GET", "/api/v1/result-areas")).json().items as { id: string; name: string }[]).filter(
+        (r) => r.name.startsWith("Wachttijd GGZ"),
+      );
+    // A concept is not in force.
+    expect(await offered()).toEqual([]);
+    await call("POST", `/api/v1/plans/${plan.id}/adopt`, {
+      version: 1,
+      bodyId: stuurgroep,
+      adoptedOn: "2026-01-15",
+    });
+    expect((await offered()).map((r) => r.id)).toEqual([result.id]);
+    const copy = (await call("POST", `/api/v1/plans/${plan.id}/revisions`)).json();
+    expect((await offered()).map((r) => r.id)).toEqual([result.id]);
+    await call("POST", `/api/v1/plans/${copy.id}/adopt`, {
+      version: 1,
+      bodyId: stuurgroep,
+      adoptedOn: "2027-01-15",
+    });
+    const now = await offered();
+    expect(now).toHaveLength(1);
+    expect(now[0]!.id).toBe(copy.policyAreas[0].resultAreas[0].id);
+  });
+});
+
 describe("who may", () => {
   it("lets every role read the plan and only the bureau write it", async () => {
     const plan = await newPlan("Voor iedereen");

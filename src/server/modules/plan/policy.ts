@@ -1,6 +1,8 @@
 import { ROLES } from "../../../shared/roles.js";
 import { definePolicy } from "../../platform/policy.js";
 
+const BUREAU = ["beheerder", "medewerker"] as const;
+
 /**
  * The regioplan is the region's shared agenda: everyone in the region reads it, partners
  * included (the zorgverzekeraar and the gemeente follow it). The bureau writes it, its
@@ -9,8 +11,27 @@ import { definePolicy } from "../../platform/policy.js";
 export const planPolicy = definePolicy("plan", {
   list: ROLES,
   read: ROLES,
-  create: ["beheerder", "medewerker"],
-  update: ["beheerder", "medewerker"],
-  adopt: ["beheerder", "medewerker"],
-  delete: ["beheerder", "medewerker"],
+  create: BUREAU,
+  update: BUREAU,
+  adopt: BUREAU,
+  delete: BUREAU,
+});
+
+/** Programmes are the region's lines of work: visible to all, set up by the bureau. */
+export const programmePolicy = definePolicy("programme", {
+  list: ROLES,
+  create: BUREAU,
+  update: BUREAU,
+});
+
+/**
+ * Projects are visible to all (the stuurgroep and the zorgverzekeraar follow them). The bureau
+ * starts and changes them; a projectleider changes the projects they lead (the service checks
+ * that the project is theirs).
+ */
+export const projectPolicy = definePolicy("project", {
+  list: ROLES,
+  read: ROLES,
+  create: BUREAU,
+  update: [...BUREAU, "projectleider"],
 });

@@ -127,6 +127,31 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.code(201).send(await request.ctx((ctx) => service.createPlan(ctx, request.body))),
   });
 
+  app.get("/result-areas", {
+    schema: {
+      tags: ["regioplan"],
+      summary:
+        "De resultaatgebieden waaraan projecten kunnen bijdragen: die van de geldende vastgestelde regioplannen, nieuwste periode eerst",
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({
+              id: z.uuid(),
+              name: z.string(),
+              policyAreaName: z.string(),
+              planId: z.uuid(),
+              planTitle: z.string(),
+              startYear: z.number().int(),
+              endYear: z.number().int(),
+            }),
+          ),
+        }),
+      },
+    },
+    config: { access: planPolicy.access("read") },
+    handler: (request) => request.ctx(service.listResultAreaOptions),
+  });
+
   app.get("/plans/:id", {
     schema: {
       tags: ["regioplan"],

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, max, or } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, max, or, sql } from "drizzle-orm";
 import { PLAN_MAX_YEARS, type PlanStatus } from "../../../shared/plan.js";
 import { audit, auditMany } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
@@ -282,6 +282,39 @@ export async function deletePlan(ctx: Ctx, id: string, version: number) {
   await ctx.tx.delete(plans).where(and(eq(plans.regionId, ctx.actor.regionId), eq(plans.id, id)));
   // The beleidsterreinen and resultaatgebieden go with it: the audit row keeps them.
   await audit(ctx, { entityType: "plan", entityId: id, action: "delete", before });
+}
+
+/**
+ * The resultaatgebieden projects can serve: those of the vastgesteld plans that no later
+ * vastgesteld version replaced, newest period first, in the plans' order. One query.
+ */
+export async function listResultAreaOptions(ctx: Ctx) {
+  const region = ctx.actor.regionId;
+  const rows = await ctx.tx
+    .select({
+      id: resultAreas.id,
+      name: resultAreas.name,
+      policyAreaName: policyAreas.name,
+      planId: plans.id,
+      planTitle: plans.title,
+      startYear: plans.startYear,
+      endYear: plans.endYear,
+    })
+    .from(resultAreas)
+    .innerJoin(
+      policyAreas,
+      and(eq(policyAreas.regionId, resultAreas.regionId), eq(policyAreas.id, resultAreas.policyAreaId)),
+    )
+    .innerJoin(plans, and(eq(plans.regionId, policyAreas.regionId), eq(plans.id, policyAreas.planId)))
+    .where(
+      and(
+        eq(resultAreas.regionId, region),
+        eq(plans.status, "adopted"),
+        sql`not exists (select 1 from ${plans} n where n.region_id = ${region} and n.previous_id = "plans"."id" and n.status = 'adopted')`,
+      ),
+    )
+    .orderBy(desc(plans.startYear), asc(plans.id), asc(policyAreas.position), asc(resultAreas.position));
+  return { items: rows };
 }
 
 // --- Beleidsterreinen and resultaatgebieden -------------------------------------------------
