@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -51,6 +52,29 @@ export function openPostgres(url: string, max = 10): Database {
   return { kind: "postgres", db, pool, close: () => pool.end() };
 }
 
+/** The most statements one connection keeps prepared under a name (each holds server memory). */
+const MAX_NAMED_STATEMENTS = 300;
+const namedOn = new WeakMap<pg.PoolClient, Set<string>>();
+
+/**
+ * The name a read is sent under on `client`, derived from its SQL text, so PostgreSQL parses it
+ * once per connection and, after a few runs, keeps its plan: the same list with the same filters
+ * is planned once instead of on every request (docs/decisions/0006). Only reads of moderate
+ * length get one (bulk inserts would fill the connection with one-off statements), and at most
+ * MAX_NAMED_STATEMENTS per connection; the rest go unnamed as before.
+ */
+function statementName(client: pg.PoolClient, text: string): string | undefined {
+  if (text.length > 8000 || !/^\s*select\b/i.test(text)) return undefined;
+  const named = namedOn.get(client) ?? new Set<string>();
+  namedOn.set(client, named);
+  const name = `rt_${createHash("sha1").update(text).digest("base64url")}`;
+  if (!named.has(name)) {
+    if (named.size >= MAX_NAMED_STATEMENTS) return undefined;
+    named.add(name);
+  }
+  return name;
+}
+
 /**
  * A transaction object per pooled connection, made once and reused by every transaction on that
  * connection: drizzle's constructor builds query helpers for every table, which per request
@@ -66,11 +90,16 @@ function transactionOn(db: Db, client: pg.PoolClient): Tx {
       schema: relations,
       options,
     } = (db as unknown as { session: { dialect: never; schema: never; options: never } }).session;
-    tx = new NodePgTransaction(
-      dialect,
-      new NodePgSession(client, dialect, relations, options),
-      relations,
-    ) as unknown as Tx;
+    const session = new NodePgSession(client, dialect, relations, options);
+    const prepare = session.prepareQuery.bind(session);
+    session.prepareQuery = ((query, fields, name, ...rest) =>
+      prepare(
+        query,
+        fields,
+        name ?? statementName(client, query.sql),
+        ...rest,
+      )) as typeof session.prepareQuery;
+    tx = new NodePgTransaction(dialect, session, relations) as unknown as Tx;
     transactions.set(client, tx);
   }
   return tx;
