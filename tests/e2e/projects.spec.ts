@@ -19,7 +19,7 @@ test("the bureau sets up a programme and starts a project with a projectleider a
   await programmeForm.getByRole("textbox", { name: "Naam van het programma" }).fill(programme);
   await choose(programmeForm.getByRole("combobox", { name: "Niveau" }), "Wijk");
   await programmeForm.getByRole("button", { name: "Programma instellen" }).click();
-  await expect(page.getByText(`${programme} · Wijk · 0 projecten`)).toBeVisible();
+  await expect(page.getByText(`${programme} · Wijk · projecten: 0`)).toBeVisible();
 
   await page.getByRole("button", { name: "Nieuw project" }).click();
   const form = page.getByRole("form", { name: "Nieuw project" });
@@ -52,6 +52,13 @@ test("the bureau sets up a programme and starts a project with a projectleider a
   await ideas.getByRole("button", { name: `${project} naar fase Voorbereiding` }).click();
   await expect(page.getByRole("region", { name: /^Voorbereiding \(/ }).getByText(project)).toBeVisible();
   await expect(ideas.getByText(project)).toHaveCount(0);
+
+  // On the timeline its bar runs from its start to its end.
+  await page.getByText("Tijdlijn", { exact: true }).click();
+  await expect(
+    page.getByRole("img", { name: `${project}: 1 sep 2026 tot 31 aug 2027, Voorbereiding` }),
+  ).toBeVisible();
+  await axeClean(page);
 
   // A member sees the projects, without the bureau's buttons.
   const member = await newPage(browser);

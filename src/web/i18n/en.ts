@@ -1117,7 +1117,7 @@ export const en: Record<MessageKey, string> = {
   "programme.level.practice": "Practice",
   "programme.level.district": "District",
   "programme.level.region": "Region",
-  "programme.projects": "{{count}} projects",
+  "programme.projects": "projects: {{count}}",
   "programme.new": "Set up programme",
   "programme.create": "Set up programme",
   "programme.name": "Name of the programme",
@@ -1151,5 +1151,9 @@ export const en: Record<MessageKey, string> = {
   "project.resultAreas": "Result areas",
   "project.resultAreasHelp": "From the newest adopted regional plan",
   "project.moved": "{{name}} is now in phase {{phase}}",
+  "project.viewTimeline": "Timeline",
+  "project.noDates": "None of these projects has a start and end date.",
+  "project.undated": "Without period",
+  "project.bar": "{{name}}: {{from}} to {{to}}, {{phase}}",
   "project.moveTo": "Move {{name}} to phase {{phase}}",
 };

@@ -1120,7 +1120,7 @@ export const nl = {
   "programme.level.practice": "Praktijk",
   "programme.level.district": "Wijk",
   "programme.level.region": "Regio",
-  "programme.projects": "{{count}} projecten",
+  "programme.projects": "projecten: {{count}}",
   "programme.new": "Programma instellen",
   "programme.create": "Programma instellen",
   "programme.name": "Naam van het programma",
@@ -1154,6 +1154,10 @@ export const nl = {
   "project.resultAreas": "Resultaatgebieden",
   "project.resultAreasHelp": "Uit het nieuwste vastgestelde regioplan",
   "project.moved": "{{name}} staat nu in fase {{phase}}",
+  "project.viewTimeline": "Tijdlijn",
+  "project.noDates": "Geen van deze projecten heeft een start- en einddatum.",
+  "project.undated": "Zonder looptijd",
+  "project.bar": "{{name}}: {{from}} tot {{to}}, {{phase}}",
   "project.moveTo": "{{name}} naar fase {{phase}}",
 } as const;
 

@@ -28,6 +28,7 @@ import { notifyError } from "../../notify";
 import { useSession } from "../../session";
 import { useChange } from "../../use-change";
 import { ProjectForm } from "./ProjectForm";
+import { ProjectTimeline } from "./ProjectTimeline";
 import { fetchProjects, type Project, phaseColor, useProgrammes } from "./projects-api";
 
 /** Set up a programme: its name, what it is about and the level it works on. */
@@ -195,7 +196,7 @@ export function ProjectsPage() {
   const [programmeId, setProgrammeId] = useState<string | null>(null);
   const [phase, setPhase] = useState<ProjectPhase | null>(null);
   const [mine, setMine] = useState(false);
-  const [view, setView] = useState<"list" | "kanban">("list");
+  const [view, setView] = useState<"list" | "kanban" | "timeline">("list");
   const [form, setForm] = useState<"programme" | "project" | Project | null>(null);
   const filter = {
     ...(query ? { q: query } : {}),
@@ -278,10 +279,11 @@ export function ProjectsPage() {
         <SegmentedControl
           aria-label={t("project.view")}
           value={view}
-          onChange={(v) => setView(v as "list" | "kanban")}
+          onChange={(v) => setView(v as "list" | "kanban" | "timeline")}
           data={[
             { value: "list", label: t("project.viewList") },
             { value: "kanban", label: t("project.viewKanban") },
+            { value: "timeline", label: t("project.viewTimeline") },
           ]}
         />
       </Group>
@@ -292,6 +294,8 @@ export function ProjectsPage() {
         <Text c="gray.7">{t("project.none")}</Text>
       ) : view === "kanban" ? (
         <Kanban rows={rows} canMove={may("project.update")} onEdit={setForm} />
+      ) : view === "timeline" ? (
+        <ProjectTimeline rows={rows} />
       ) : (
         <Table.ScrollContainer minWidth={760}>
           <Table striped>
