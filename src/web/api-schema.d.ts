@@ -10686,6 +10686,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                mine: boolean;
                                 workingGroup: {
                                     /** Format: uuid */
                                     id: string;
@@ -10769,6 +10770,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            mine: boolean;
                             workingGroup: {
                                 /** Format: uuid */
                                 id: string;
@@ -10885,6 +10887,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            mine: boolean;
                             workingGroup: {
                                 /** Format: uuid */
                                 id: string;
@@ -10972,6 +10975,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            mine: boolean;
                             workingGroup: {
                                 /** Format: uuid */
                                 id: string;

@@ -34,6 +34,7 @@ const projectSchema = z.object({
   level: z.enum(WORK_LEVELS),
   phase: z.enum(PROJECT_PHASES),
   leader: named.nullable(),
+  mine: z.boolean(),
   workingGroup: named.nullable(),
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),

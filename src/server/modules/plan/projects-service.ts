@@ -118,8 +118,8 @@ type ProjectRow = typeof projects.$inferSelect;
 
 /**
  * Projects as the API shows them: with the names of their programme, leader and werkgroep, and
- * the resultaatgebieden (with beleidsterrein and plan) and organisations they involve. Five
- * queries for any number of projects.
+ * the resultaatgebieden (with beleidsterrein and plan) and organisations they involve, and
+ * whether the caller leads them. Seven queries for any number of projects.
  */
 async function present(ctx: Ctx, rows: ProjectRow[]) {
   if (!rows.length) return [];
@@ -167,6 +167,7 @@ async function present(ctx: Ctx, rows: ProjectRow[]) {
     organisations: [...new Set(involved.map((o) => o.organisationId))],
   });
   const groups = await bodyNames(ctx, [...new Set(rows.flatMap((r) => r.workingGroupId ?? []))]);
+  const own = await personOfUser(ctx);
   const programmeName = new Map(programmeRows.map((p) => [p.id, p.name]));
   return rows.map((r) => ({
     id: r.id,
@@ -177,6 +178,8 @@ async function present(ctx: Ctx, rows: ProjectRow[]) {
     level: r.level,
     phase: r.phase,
     leader: r.leaderPersonId ? { id: r.leaderPersonId, name: names.get(r.leaderPersonId) ?? "" } : null,
+    /** Whether the caller leads it (a projectleider may change it). */
+    mine: own !== null && r.leaderPersonId === own,
     workingGroup: r.workingGroupId
       ? { id: r.workingGroupId, name: groups.get(r.workingGroupId) ?? "" }
       : null,

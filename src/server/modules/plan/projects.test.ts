@@ -138,6 +138,9 @@ describe("programmes and projects", () => {
 
     const mine = (await call("GET", "/api/v1/projects?mine=true", undefined, leader)).json().items;
     expect(mine.map((p: { name: string }) => p.name)).toContain("Van Sanne");
+    expect(mine.every((p: { mine: boolean }) => p.mine)).toBe(true);
+    const asSeen = (await call("GET", `/api/v1/projects/${other.id}`, undefined, leader)).json();
+    expect(asSeen.mine).toBe(false);
     expect(mine.map((p: { name: string }) => p.name)).not.toContain("Van een ander");
 
     const moved = await call(

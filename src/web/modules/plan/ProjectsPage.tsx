@@ -131,11 +131,11 @@ function PhaseButtons({ project }: { project: Project }) {
 /** The kanban: a column per phase, each project a card that moves with its buttons. */
 function Kanban({
   rows,
-  canMove,
+  mayChange,
   onEdit,
 }: {
   rows: Project[];
-  canMove: boolean;
+  mayChange: (p: Project) => boolean;
   onEdit: (p: Project) => void;
 }) {
   const { t } = useT();
@@ -159,7 +159,7 @@ function Kanban({
                     {p.programmeName}
                     {p.leader ? ` · ${p.leader.name}` : ""}
                   </Text>
-                  {canMove && (
+                  {mayChange(p) && (
                     <Group justify="space-between" mt={4}>
                       <PhaseButtons project={p} />
                       <Button
@@ -209,6 +209,8 @@ export function ProjectsPage() {
   );
   const may = (p: string) => Boolean(session?.permissions[p]);
   const done = () => setForm(null);
+  // The bureau changes any project; a projectleider the ones they lead (the server checks too).
+  const mayChange = (p: Project) => may("project.create") || (may("project.update") && p.mine);
 
   return (
     <Stack>
@@ -293,7 +295,7 @@ export function ProjectsPage() {
       {rows.length === 0 ? (
         <Text c="gray.7">{t("project.none")}</Text>
       ) : view === "kanban" ? (
-        <Kanban rows={rows} canMove={may("project.update")} onEdit={setForm} />
+        <Kanban rows={rows} mayChange={mayChange} onEdit={setForm} />
       ) : view === "timeline" ? (
         <ProjectTimeline rows={rows} />
       ) : (
@@ -313,7 +315,7 @@ export function ProjectsPage() {
               {rows.map((p) => (
                 <Table.Tr key={p.id}>
                   <Table.Td>
-                    {may("project.update") ? (
+                    {mayChange(p) ? (
                       <Button
                         variant="subtle"
                         size="compact-sm"
