@@ -10643,7 +10643,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Projecten op naam; zoeken in naam en doelen, filteren op programma, fase, projectleider of alleen die u zelf leidt (mine=true) */
+        /** Projecten op naam; zoeken in naam en doelen, filteren op programma, fase, projectleider, wijk of alleen die u zelf leidt (mine=true) */
         get: {
             parameters: {
                 query?: {
@@ -10653,6 +10653,7 @@ export interface paths {
                     programmeId?: string;
                     phase?: "idea" | "preparation" | "execution" | "completion" | "closed";
                     leaderPersonId?: string;
+                    wijkCode?: string;
                     mine?: "true" | "false";
                     sort?: "name" | "-name";
                 };
@@ -10708,6 +10709,10 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 }[];
+                                wijken: {
+                                    code: string;
+                                    name: string;
+                                }[];
                                 version: number;
                             }[];
                             nextCursor: string | null;
@@ -10743,6 +10748,7 @@ export interface paths {
                         endDate?: string | null;
                         resultAreaIds?: string[];
                         organisationIds?: string[];
+                        wijkCodes?: string[];
                     };
                 };
             };
@@ -10792,6 +10798,10 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            wijken: {
+                                code: string;
+                                name: string;
+                            }[];
                             version: number;
                         };
                     };
@@ -10818,6 +10828,7 @@ export interface paths {
                     programmeId?: string;
                     phase?: "idea" | "preparation" | "execution" | "completion" | "closed";
                     leaderPersonId?: string;
+                    wijkCode?: string;
                     mine?: "true" | "false";
                     q?: string;
                     format?: "csv" | "xlsx";
@@ -10909,6 +10920,10 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            wijken: {
+                                code: string;
+                                name: string;
+                            }[];
                             version: number;
                         };
                     };
@@ -10948,6 +10963,7 @@ export interface paths {
                         endDate?: string | null;
                         resultAreaIds?: string[];
                         organisationIds?: string[];
+                        wijkCodes?: string[];
                     };
                 };
             };
@@ -10995,6 +11011,10 @@ export interface paths {
                             organisations: {
                                 /** Format: uuid */
                                 id: string;
+                                name: string;
+                            }[];
+                            wijken: {
+                                code: string;
                                 name: string;
                             }[];
                             version: number;

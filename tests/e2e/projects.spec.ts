@@ -30,6 +30,10 @@ test("the bureau sets up a programme and starts a project with a projectleider a
   });
   await choose(form.getByRole("combobox", { name: "Resultaatgebieden" }), "Kwetsbare ouderen in beeld");
   await form.getByRole("combobox", { name: "Resultaatgebieden" }).press("Escape");
+  await choose(form.getByRole("combobox", { name: "Wijken" }), "Katwijk aan Zee (WK053700)", {
+    search: "Katwijk aan Zee",
+  });
+  await form.getByRole("combobox", { name: "Wijken" }).press("Escape");
   await form.getByLabel("Start").fill("2026-09-01");
   await form.getByLabel("Einde").fill("2026-03-01");
   await form.getByRole("button", { name: "Project starten" }).click();
@@ -42,8 +46,14 @@ test("the bureau sets up a programme and starts a project with a projectleider a
   await expect(row).toContainText("Naima Boukhari");
   await expect(row).toContainText("Kwetsbare ouderen in beeld");
   await expect(row).toContainText("Idee");
+  // The wijk's projects: this one and the demo's fall prevention in Katwijk.
+  await choose(page.getByRole("combobox", { name: "Wijk", exact: true }), "Katwijk aan Zee (WK053700)", {
+    search: "Katwijk aan Zee",
+  });
+  await expect(page.getByRole("row", { name: /Valpreventie Katwijk/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Casusoverleg/ })).toHaveCount(0);
 
-  // By phase: the project is an idea, and moves on to preparation with its button.
+  // By phase (still in that wijk): the project is an idea, and moves on to preparation with its button.
   await page.getByText("Per fase", { exact: true }).click();
   await expect(page.getByRole("radio", { name: "Per fase" })).toBeChecked();
   const ideas = page.getByRole("region", { name: /^Idee \(/ });

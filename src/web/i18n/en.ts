@@ -1155,5 +1155,7 @@ export const en: Record<MessageKey, string> = {
   "project.noDates": "None of these projects has a start and end date.",
   "project.undated": "Without period",
   "project.bar": "{{name}}: {{from}} to {{to}}, {{phase}}",
+  "project.wijken": "Districts",
+  "project.wijk": "District",
   "project.moveTo": "Move {{name}} to phase {{phase}}",
 };

@@ -1158,6 +1158,8 @@ export const nl = {
   "project.noDates": "Geen van deze projecten heeft een start- en einddatum.",
   "project.undated": "Zonder looptijd",
   "project.bar": "{{name}}: {{from}} tot {{to}}, {{phase}}",
+  "project.wijken": "Wijken",
+  "project.wijk": "Wijk",
   "project.moveTo": "{{name}} naar fase {{phase}}",
 } as const;
 

@@ -142,6 +142,11 @@ const PROGRAMMES: {
   },
 ];
 
+/** The demo wijken (CBS codes of the demo werkgebied) some projects work in. */
+const WIJKEN_OF: Record<string, string[]> = {
+  "Valpreventie Katwijk": ["WK053700", "WK053701"],
+};
+
 async function seedProjects(ctx: Ctx, planId: string) {
   const resultId = new Map(
     (await getPlan(ctx, planId)).policyAreas.flatMap((a) =>
@@ -165,6 +170,7 @@ async function seedProjects(ctx: Ctx, planId: string) {
         startDate: "2025-03-01",
         endDate: "2027-12-31",
         resultAreaIds: resultId.has(result) ? [resultId.get(result)!] : [],
+        wijkCodes: WIJKEN_OF[name] ?? [],
       });
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { CBS_CODE } from "../../../shared/identifiers.js";
 import { PROJECT_PHASES, WORK_LEVELS } from "../../../shared/plan.js";
 import { type Column, EXPORT_LIMIT, sendExport } from "../../platform/export.js";
 import { listQuerySchema, pageSchema } from "../../platform/pagination.js";
@@ -10,6 +11,7 @@ import * as service from "./projects-service.js";
 const version = z.number().int().positive();
 const date = z.iso.date();
 const named = z.object({ id: z.uuid(), name: z.string() });
+const wijkCode = z.string().regex(CBS_CODE.wijk, "field.cbsWijk");
 
 const programmeSchema = z.object({
   id: z.uuid(),
@@ -48,6 +50,7 @@ const projectSchema = z.object({
     }),
   ),
   organisations: z.array(named),
+  wijken: z.array(z.object({ code: z.string(), name: z.string() })),
   version: z.number().int(),
 });
 const projectFields = {
@@ -62,11 +65,13 @@ const projectFields = {
   endDate: date.nullable().optional(),
   resultAreaIds: z.array(z.uuid()).max(200).optional(),
   organisationIds: z.array(z.uuid()).max(500).optional(),
+  wijkCodes: z.array(wijkCode).max(200).optional(),
 };
 const projectFilter = z.object({
   programmeId: z.uuid().optional(),
   phase: z.enum(PROJECT_PHASES).optional(),
   leaderPersonId: z.uuid().optional(),
+  wijkCode: wijkCode.optional(),
   mine: z.enum(["true", "false"]).optional(),
 });
 const filterOf = ({ mine, ...rest }: z.infer<typeof projectFilter>) => ({ ...rest, mine: mine === "true" });
@@ -88,6 +93,7 @@ const columns: Column<service.Project>[] = [
   { header: "Einde", value: (p) => p.endDate, width: 12 },
   { header: "Resultaatgebieden", value: (p) => p.resultAreas.map((r) => r.name).join("; "), width: 48 },
   { header: "Organisaties", value: (p) => p.organisations.map((o) => o.name).join("; "), width: 48 },
+  { header: "Wijken", value: (p) => p.wijken.map((w) => w.name).join("; "), width: 36 },
 ];
 
 export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -145,7 +151,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ["regioplan"],
       summary:
-        "Projecten op naam; zoeken in naam en doelen, filteren op programma, fase, projectleider of alleen die u zelf leidt (mine=true)",
+        "Projecten op naam; zoeken in naam en doelen, filteren op programma, fase, projectleider, wijk of alleen die u zelf leidt (mine=true)",
       querystring: listQuerySchema
         .extend({ ...projectFilter.shape, sort: z.enum(["name", "-name"]).optional() })
         .strict(),

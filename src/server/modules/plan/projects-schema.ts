@@ -16,6 +16,7 @@ import { PROJECT_PHASES, WORK_LEVELS } from "../../../shared/plan.js";
 import { regions } from "../../platform/identity-schema.js";
 import { regionId, regionIsolation } from "../../platform/tenancy-schema.js";
 import { bodies } from "../governance/schema.js";
+import { areas } from "../network/areas-schema.js";
 import { organisations, persons } from "../network/schema.js";
 import { resultAreas } from "./schema.js";
 
@@ -140,6 +141,31 @@ export const projectOrganisations = pgTable(
       name: "project_organisations_organisation_fk",
     }),
     index("project_organisations_organisation_idx").on(t.regionId, t.organisationId),
+    regionIsolation(t.regionId),
+  ],
+).enableRLS();
+
+/** The wijken (CBS wijkcodes of the werkgebied) a project works in: what a wijkcoördinator follows. */
+export const projectDistricts = pgTable(
+  "project_districts",
+  {
+    regionId: regionId(),
+    projectId: uuid("project_id").notNull(),
+    wijkCode: text("wijk_code").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.projectId, t.wijkCode] }),
+    foreignKey({
+      columns: [t.regionId, t.projectId],
+      foreignColumns: [projects.regionId, projects.id],
+      name: "project_districts_project_fk",
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.regionId, t.wijkCode],
+      foreignColumns: [areas.regionId, areas.code],
+      name: "project_districts_wijk_fk",
+    }).onDelete("cascade"),
+    index("project_districts_wijk_idx").on(t.regionId, t.wijkCode),
     regionIsolation(t.regionId),
   ],
 ).enableRLS();

@@ -5,8 +5,15 @@ import type { Ctx } from "../../platform/context.js";
 import { conflict, forbidden, invalidField, notFound } from "../../platform/errors.js";
 import { escapeLike, keyset } from "../../platform/pagination.js";
 import { bodyNames } from "../governance/service.js";
+import { areas } from "../network/areas-schema.js";
 import { namesOf, personOfUser, requirePerson } from "../network/persons-service.js";
-import { programmes, projectOrganisations, projectResultAreas, projects } from "./projects-schema.js";
+import {
+  programmes,
+  projectDistricts,
+  projectOrganisations,
+  projectResultAreas,
+  projects,
+} from "./projects-schema.js";
 import { plans, policyAreas, resultAreas } from "./schema.js";
 
 export interface ProgrammeInput {
@@ -26,6 +33,7 @@ export interface ProjectInput {
   endDate?: string | null;
   resultAreaIds?: string[];
   organisationIds?: string[];
+  wijkCodes?: string[];
 }
 
 // --- Programmes -----------------------------------------------------------------------------
@@ -119,7 +127,8 @@ type ProjectRow = typeof projects.$inferSelect;
 /**
  * Projects as the API shows them: with the names of their programme, leader and werkgroep, and
  * the resultaatgebieden (with beleidsterrein and plan) and organisations they involve, and
- * whether the caller leads them. Seven queries for any number of projects.
+ * the wijken they work in, and whether the caller leads them. Eight queries for any number of
+ * projects.
  */
 async function present(ctx: Ctx, rows: ProjectRow[]) {
   if (!rows.length) return [];
@@ -162,6 +171,15 @@ async function present(ctx: Ctx, rows: ProjectRow[]) {
     .select()
     .from(projectOrganisations)
     .where(and(eq(projectOrganisations.regionId, region), inArray(projectOrganisations.projectId, ids)));
+  const districts = await ctx.tx
+    .select({ projectId: projectDistricts.projectId, code: areas.code, name: areas.name })
+    .from(projectDistricts)
+    .innerJoin(
+      areas,
+      and(eq(areas.regionId, projectDistricts.regionId), eq(areas.code, projectDistricts.wijkCode)),
+    )
+    .where(and(eq(projectDistricts.regionId, region), inArray(projectDistricts.projectId, ids)))
+    .orderBy(asc(areas.name));
   const names = await namesOf(ctx, {
     persons: rows.flatMap((r) => r.leaderPersonId ?? []),
     organisations: [...new Set(involved.map((o) => o.organisationId))],
@@ -190,6 +208,7 @@ async function present(ctx: Ctx, rows: ProjectRow[]) {
       .filter((o) => o.projectId === r.id)
       .map((o) => ({ id: o.organisationId, name: names.get(o.organisationId) ?? "" }))
       .sort((a, b) => a.name.localeCompare(b.name, "nl")),
+    wijken: districts.filter((d) => d.projectId === r.id).map(({ projectId: _p, ...d }) => d),
     version: r.version,
   }));
 }
@@ -201,6 +220,8 @@ export interface ProjectFilter {
   programmeId?: string;
   phase?: ProjectPhase;
   leaderPersonId?: string;
+  /** Only the projects that work in this wijk (a wijkcoördinator's view). */
+  wijkCode?: string;
   /** Only the projects the caller leads. */
   mine?: boolean;
   sort?: string;
@@ -232,6 +253,10 @@ export async function listProjects(ctx: Ctx, f: ProjectFilter) {
         f.phase ? eq(projects.phase, f.phase) : undefined,
         f.leaderPersonId ? eq(projects.leaderPersonId, f.leaderPersonId) : undefined,
         own ? eq(projects.leaderPersonId, own) : undefined,
+        f.wijkCode
+          ? sql`exists (select 1 from ${projectDistricts} d where d.region_id = ${ctx.actor.regionId}
+              and d.project_id = "projects"."id" and d.wijk_code = ${f.wijkCode})`
+          : undefined,
         page.where,
       ),
     )
@@ -281,6 +306,14 @@ async function check(ctx: Ctx, input: Partial<ProjectInput>, current?: ProjectRo
     const missing = input.resultAreaIds.findIndex((id) => !known.has(id));
     if (missing >= 0) throw invalidField(`body.resultAreaIds.${missing}`, "problem.notFound", 404);
   }
+  if (input.wijkCodes?.length) {
+    const codes = [...new Set(input.wijkCodes)];
+    const [known] = await ctx.tx
+      .select({ n: count() })
+      .from(areas)
+      .where(and(eq(areas.regionId, ctx.actor.regionId), eq(areas.kind, "wijk"), inArray(areas.code, codes)));
+    if ((known?.n ?? 0) !== codes.length) throw invalidField("body.wijkCodes", "field.wijkNotFound");
+  }
   if (input.organisationIds?.length) {
     const known = await namesOf(ctx, { persons: [], organisations: [...new Set(input.organisationIds)] });
     const missing = input.organisationIds.findIndex((id) => !known.has(id));
@@ -289,7 +322,7 @@ async function check(ctx: Ctx, input: Partial<ProjectInput>, current?: ProjectRo
   }
 }
 
-/** Replaces a project's resultaatgebieden and organisations with those given (when given). */
+/** Replaces a project's resultaatgebieden, wijken and organisations with those given (when given). */
 async function setLinks(ctx: Ctx, projectId: string, input: Partial<ProjectInput>) {
   const regionId = ctx.actor.regionId;
   if (input.resultAreaIds) {
@@ -301,6 +334,16 @@ async function setLinks(ctx: Ctx, projectId: string, input: Partial<ProjectInput
       await ctx.tx
         .insert(projectResultAreas)
         .values(ids.map((resultAreaId) => ({ regionId, projectId, resultAreaId })));
+  }
+  if (input.wijkCodes) {
+    await ctx.tx
+      .delete(projectDistricts)
+      .where(and(eq(projectDistricts.regionId, regionId), eq(projectDistricts.projectId, projectId)));
+    const codes = [...new Set(input.wijkCodes)];
+    if (codes.length)
+      await ctx.tx
+        .insert(projectDistricts)
+        .values(codes.map((wijkCode) => ({ regionId, projectId, wijkCode })));
   }
   if (input.organisationIds) {
     await ctx.tx
@@ -316,7 +359,7 @@ async function setLinks(ctx: Ctx, projectId: string, input: Partial<ProjectInput
 
 export async function createProject(ctx: Ctx, input: ProjectInput) {
   await check(ctx, input);
-  const { resultAreaIds: _r, organisationIds: _o, ...fields } = input;
+  const { resultAreaIds: _r, organisationIds: _o, wijkCodes: _w, ...fields } = input;
   const [row] = await ctx.tx
     .insert(projects)
     .values({ ...fields, regionId: ctx.actor.regionId })
@@ -346,7 +389,7 @@ export async function updateProject(
   const before = await getProject(ctx, id);
   if (row.version !== patch.version) throw conflict(before);
   await check(ctx, patch, row);
-  const { version, resultAreaIds: _r, organisationIds: _o, ...fields } = patch;
+  const { version, resultAreaIds: _r, organisationIds: _o, wijkCodes: _w, ...fields } = patch;
   const [updated] = await ctx.tx
     .update(projects)
     .set({ ...fields, updatedAt: new Date(), version: version + 1 })

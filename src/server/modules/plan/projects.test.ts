@@ -115,6 +115,36 @@ describe("programmes and projects", () => {
     expect(before[0]!.n).toBe(1);
   });
 
+  it("works in wijken of the werkgebied, and the list shows a wijk's projects", async () => {
+    const centrum = await world.create("wijk", staff);
+    const noord = await world.create("wijk", staff);
+    const created = await call(
+      "POST",
+      "/api/v1/projects",
+      project({ name: "In de wijk", wijkCodes: [centrum, noord] }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect(
+      created
+        .json()
+        .wijken.map((w: { code: string }) => w.code)
+        .sort(),
+    ).toEqual([centrum, noord].sort());
+    const inCentrum = (await call("GET", `/api/v1/projects?wijkCode=${centrum}`)).json().items;
+    expect(inCentrum.map((p: { name: string }) => p.name)).toEqual(["In de wijk"]);
+    // A wijk that is not in the werkgebied, or not a wijk code at all, is refused.
+    const unknown = await call("POST", "/api/v1/projects", project({ wijkCodes: ["WK999999"] }));
+    expect([unknown.statusCode, unknown.json().errors[0].field]).toEqual([422, "body.wijkCodes"]);
+    const malformed = await call("POST", "/api/v1/projects", project({ wijkCodes: ["Centrum"] }));
+    expect(malformed.statusCode).toBe(400);
+    // Changing the wijken replaces them.
+    const moved = await call("PATCH", `/api/v1/projects/${created.json().id}`, {
+      version: 1,
+      wijkCodes: [noord],
+    });
+    expect(moved.json().wijken.map((w: { code: string }) => w.code)).toEqual([noord]);
+  });
+
   it("gives the second of two people editing a project a conflict", async () => {
     const created = (await call("POST", "/api/v1/projects", project({ name: "Samen bewerken" }))).json();
     expect(

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ApiProblem, api, unwrap } from "../../api";
 import { formatNumber, useT } from "../../i18n";
 import { notify, notifyError } from "../../notify";
-import { fetchWerkgebied } from "./areas";
+import { useWijkOptions } from "./areas";
 
 /** The wijken a WSV covers and the inhabitants that makes; the bureau changes the choice here. */
 export function CoverageSection({ organisationId, canEdit }: { organisationId: string; canEdit: boolean }) {
@@ -15,11 +15,7 @@ export function CoverageSection({ organisationId, canEdit }: { organisationId: s
     queryFn: async () =>
       unwrap(await api.GET("/api/v1/organisations/{id}/areas", { params: { path: { id: organisationId } } })),
   });
-  const werkgebied = useQuery({
-    queryKey: ["areas", undefined],
-    queryFn: () => fetchWerkgebied(),
-    enabled: canEdit,
-  });
+  const options = useWijkOptions(canEdit);
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const c = coverage.data;
@@ -48,13 +44,6 @@ export function CoverageSection({ organisationId, canEdit }: { organisationId: s
       else notifyError(e);
     }
   }
-
-  const options = (werkgebied.data?.municipalities ?? [])
-    .filter((m) => m.wijken.length)
-    .map((m) => ({
-      group: m.name,
-      items: m.wijken.map((w) => ({ value: w.code, label: `${w.name} (${w.code})` })),
-    }));
 
   return (
     <Paper withBorder p="md">

@@ -7,6 +7,7 @@ import { FormActions } from "../../components/FormActions";
 import { useT } from "../../i18n";
 import { notify, notifyError } from "../../notify";
 import { useBodyOptions } from "../governance/BodySelect";
+import { useWijkOptions } from "../network/areas";
 import { PersonSelect } from "../network/PersonSelect";
 import { type Project, useProgrammes, useResultAreaOptions } from "./projects-api";
 
@@ -20,6 +21,7 @@ export function ProjectForm({ project, onDone }: { project?: Project; onDone: ()
   const programmes = useProgrammes();
   const bodies = useBodyOptions();
   const resultAreas = useResultAreaOptions();
+  const wijken = useWijkOptions();
   const p = project;
   const form = useForm({
     initialValues: {
@@ -32,6 +34,7 @@ export function ProjectForm({ project, onDone }: { project?: Project; onDone: ()
       startDate: p?.startDate ?? "",
       endDate: p?.endDate ?? "",
       resultAreaIds: p?.resultAreas.map((r) => r.id) ?? ([] as string[]),
+      wijkCodes: p?.wijken.map((w) => w.code) ?? ([] as string[]),
     },
     validate: {
       programmeId: (v) => (v ? null : t("field.required")),
@@ -50,6 +53,7 @@ export function ProjectForm({ project, onDone }: { project?: Project; onDone: ()
       startDate: values.startDate || null,
       endDate: values.endDate || null,
       resultAreaIds: values.resultAreaIds,
+      wijkCodes: values.wijkCodes,
     };
     try {
       if (p)
@@ -117,6 +121,14 @@ export function ProjectForm({ project, onDone }: { project?: Project; onDone: ()
               clearable
               clearButtonProps={{ "aria-label": t("common.clear") }}
               {...form.getInputProps("resultAreaIds")}
+            />
+            <MultiSelect
+              label={t("project.wijken")}
+              data={wijken}
+              searchable
+              clearable
+              clearButtonProps={{ "aria-label": t("common.clear") }}
+              {...form.getInputProps("wijkCodes")}
             />
             <TextInput type="date" label={t("project.startDate")} {...form.getInputProps("startDate")} />
             <TextInput type="date" label={t("project.endDate")} {...form.getInputProps("endDate")} />

@@ -27,6 +27,7 @@ import { formatDate, useT } from "../../i18n";
 import { notifyError } from "../../notify";
 import { useSession } from "../../session";
 import { useChange } from "../../use-change";
+import { useWijkOptions } from "../network/areas";
 import { ProjectForm } from "./ProjectForm";
 import { ProjectTimeline } from "./ProjectTimeline";
 import { fetchProjects, type Project, phaseColor, useProgrammes } from "./projects-api";
@@ -195,6 +196,8 @@ export function ProjectsPage() {
   const [query] = useDebouncedValue(q.trim(), 250);
   const [programmeId, setProgrammeId] = useState<string | null>(null);
   const [phase, setPhase] = useState<ProjectPhase | null>(null);
+  const [wijkCode, setWijkCode] = useState<string | null>(null);
+  const wijken = useWijkOptions();
   const [mine, setMine] = useState(false);
   const [view, setView] = useState<"list" | "kanban" | "timeline">("list");
   const [form, setForm] = useState<"programme" | "project" | Project | null>(null);
@@ -202,6 +205,7 @@ export function ProjectsPage() {
     ...(query ? { q: query } : {}),
     ...(programmeId ? { programmeId } : {}),
     ...(phase ? { phase } : {}),
+    ...(wijkCode ? { wijkCode } : {}),
     ...(mine ? { mine: "true" as const } : {}),
   };
   const { list, rows } = usePagedList(["projects", filter], (cursor) =>
@@ -271,6 +275,15 @@ export function ProjectsPage() {
           value={phase}
           onChange={(v) => setPhase(v as ProjectPhase | null)}
           data={PROJECT_PHASES.map((p) => ({ value: p, label: t(`project.phase.${p}`) }))}
+        />
+        <Select
+          label={t("project.wijk")}
+          clearable
+          searchable
+          clearButtonProps={{ "aria-label": t("common.clear") }}
+          value={wijkCode}
+          onChange={setWijkCode}
+          data={wijken}
         />
         <Checkbox
           label={t("project.mine")}

@@ -6,6 +6,7 @@ export const fetchProjects = async (query: {
   q?: string;
   programmeId?: string;
   phase?: ProjectPhase;
+  wijkCode?: string;
   mine?: "true";
   cursor?: string;
   limit?: number;
