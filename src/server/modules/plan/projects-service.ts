@@ -386,7 +386,7 @@ export async function updateProject(
     if (patch.leaderPersonId !== undefined && patch.leaderPersonId !== row.leaderPersonId)
       throw invalidField("body.leaderPersonId", "field.projectLeaderOwn", 403);
   }
-  const before = await getProject(ctx, id);
+  const [before] = await present(ctx, [row]);
   if (row.version !== patch.version) throw conflict(before);
   await check(ctx, patch, row);
   const { version, resultAreaIds: _r, organisationIds: _o, wijkCodes: _w, ...fields } = patch;

@@ -81,12 +81,29 @@ async function planRow(ctx: Ctx, id: string) {
   return row;
 }
 
+/** A beleidsterrein or resultaatgebied as the API shows it. */
+const presentArea = (row: {
+  id: string;
+  name: string;
+  description: string | null;
+  position: number;
+  version: number;
+}) => ({
+  id: row.id,
+  name: row.name,
+  description: row.description,
+  position: row.position,
+  version: row.version,
+});
+
 /**
  * The whole plan as one page reads it: vision, ambitions, and each beleidsterrein with its
  * resultaatgebieden in order. Three queries for any size.
  */
-export async function getPlan(ctx: Ctx, id: string) {
-  const row = await planRow(ctx, id);
+export const getPlan = async (ctx: Ctx, id: string) => planDetail(ctx, await planRow(ctx, id));
+
+async function planDetail(ctx: Ctx, row: PlanRow) {
+  const id = row.id;
   const region = ctx.actor.regionId;
   const areas = await ctx.tx
     .select()
@@ -113,32 +130,19 @@ export async function getPlan(ctx: Ctx, id: string) {
     .select({ id: plans.id, revision: plans.revision })
     .from(plans)
     .where(and(eq(plans.regionId, region), eq(plans.previousId, id)));
-  const area = (a: {
-    id: string;
-    name: string;
-    description: string | null;
-    position: number;
-    version: number;
-  }) => ({
-    id: a.id,
-    name: a.name,
-    description: a.description,
-    position: a.position,
-    version: a.version,
-  });
   return {
     ...summary!,
     vision: row.vision,
     ambitions: row.ambitions,
     nextRevision: next ?? null,
     policyAreas: areas.map((a) => ({
-      ...area(a),
-      resultAreas: results.filter((r) => r.policyAreaId === a.id).map(area),
+      ...presentArea(a),
+      resultAreas: results.filter((r) => r.policyAreaId === a.id).map(presentArea),
     })),
   };
 }
 
-export type PlanDetail = Awaited<ReturnType<typeof getPlan>>;
+export type PlanDetail = Awaited<ReturnType<typeof planDetail>>;
 
 const checkPeriod = (startYear: number, endYear: number) => {
   if (endYear < startYear) throw invalidField("body.endYear", "field.periodOrder");
@@ -166,7 +170,7 @@ const planFields = ({ policyAreas: _areas, nextRevision: _next, ...fields }: Pla
 
 export async function updatePlan(ctx: Ctx, id: string, patch: Partial<PlanInput> & { version: number }) {
   const row = await planRow(ctx, id);
-  const before = await getPlan(ctx, id);
+  const before = await planDetail(ctx, row);
   if (row.version !== patch.version) throw conflict(before);
   requireConcept(row);
   const { version, ...fields } = patch;
@@ -200,7 +204,7 @@ export async function adoptPlan(
   input: { bodyId: string; adoptedOn: string; version: number },
 ) {
   const row = await planRow(ctx, id);
-  const before = await getPlan(ctx, id);
+  const before = await planDetail(ctx, row);
   if (row.version !== input.version) throw conflict(before);
   requireConcept(row);
   if (!(await bodyNames(ctx, [input.bodyId])).has(input.bodyId))
@@ -246,28 +250,32 @@ export async function revisePlan(ctx: Ctx, id: string) {
       previousId: id,
     })
     .returning({ id: plans.id });
-  for (const area of source.policyAreas) {
-    const [made] = await ctx.tx
-      .insert(policyAreas)
-      .values({
-        regionId: region,
-        planId: copy!.id,
-        name: area.name,
-        description: area.description,
-        position: area.position,
-      })
-      .returning({ id: policyAreas.id });
-    if (area.resultAreas.length)
-      await ctx.tx.insert(resultAreas).values(
-        area.resultAreas.map((r) => ({
-          regionId: region,
-          policyAreaId: made!.id,
-          name: r.name,
-          description: r.description,
-          position: r.position,
-        })),
-      );
-  }
+  // Names are unique within a plan, so the copies' ids are found again by name.
+  const made = source.policyAreas.length
+    ? await ctx.tx
+        .insert(policyAreas)
+        .values(
+          source.policyAreas.map((a) => ({
+            regionId: region,
+            planId: copy!.id,
+            name: a.name,
+            description: a.description,
+            position: a.position,
+          })),
+        )
+        .returning({ id: policyAreas.id, name: policyAreas.name })
+    : [];
+  const copyOf = new Map(made.map((m) => [m.name, m.id]));
+  const results = source.policyAreas.flatMap((a) =>
+    a.resultAreas.map((r) => ({
+      regionId: region,
+      policyAreaId: copyOf.get(a.name)!,
+      name: r.name,
+      description: r.description,
+      position: r.position,
+    })),
+  );
+  if (results.length) await ctx.tx.insert(resultAreas).values(results);
   const after = await getPlan(ctx, copy!.id);
   await audit(ctx, { entityType: "plan", entityId: copy!.id, action: "create", after: planFields(after) });
   return after;
@@ -276,7 +284,7 @@ export async function revisePlan(ctx: Ctx, id: string) {
 /** Only a concept can be thrown away; a vastgesteld plan stays for the record. */
 export async function deletePlan(ctx: Ctx, id: string, version: number) {
   const row = await planRow(ctx, id);
-  const before = await getPlan(ctx, id);
+  const before = await planDetail(ctx, row);
   if (row.version !== version) throw conflict(before);
   requireConcept(row);
   await ctx.tx.delete(plans).where(and(eq(plans.regionId, ctx.actor.regionId), eq(plans.id, id)));
@@ -351,20 +359,6 @@ async function areaRow(ctx: Ctx, level: Level, id: string) {
   const parentId = "planId" in row ? row.planId : row.policyAreaId;
   return { row, parentId };
 }
-
-const presentArea = (row: {
-  id: string;
-  name: string;
-  description: string | null;
-  position: number;
-  version: number;
-}) => ({
-  id: row.id,
-  name: row.name,
-  description: row.description,
-  position: row.position,
-  version: row.version,
-});
 
 /** A name already used under the same parent answers 409 at `body.name`. */
 async function checkNameFree(ctx: Ctx, level: Level, parentId: string, name: string, except?: string) {

@@ -15,6 +15,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PROJECT_PHASES, type ProjectPhase, WORK_LEVELS, type WorkLevel } from "../../../shared/plan";
 import { ApiProblem, api, unwrap } from "../../api";
@@ -24,7 +25,7 @@ import { ListToolbar } from "../../components/ListToolbar";
 import { loadedCount, MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
-import { notifyError } from "../../notify";
+import { notify, notifyError } from "../../notify";
 import { useSession } from "../../session";
 import { useChange } from "../../use-change";
 import { useWijkOptions } from "../network/areas";
@@ -35,7 +36,7 @@ import { fetchProjects, type Project, phaseColor, useProgrammes } from "./projec
 /** Set up a programme: its name, what it is about and the level it works on. */
 function ProgrammeForm({ onDone }: { onDone: () => void }) {
   const { t } = useT();
-  const change = useChange(["programmes"]);
+  const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { name: "", description: "", level: "region" as WorkLevel },
     validate: { name: (v) => (v.trim() ? null : t("field.required")) },
@@ -51,7 +52,8 @@ function ProgrammeForm({ onDone }: { onDone: () => void }) {
           },
         }),
       );
-      await change.run(async () => {}, t("common.saved"));
+      notify(t("common.saved"), "green");
+      await queryClient.invalidateQueries({ queryKey: ["programmes"] });
       onDone();
     } catch (e) {
       if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
