@@ -4,6 +4,7 @@ import { remindActionOwners } from "./modules/governance/action-reminders.js";
 import { remindConsultationInvitees } from "./modules/governance/consultation-reminders.js";
 import { announceSeatNotices } from "./modules/governance/notices.js";
 import { closeExpiredVotes } from "./modules/governance/proposals-service.js";
+import { remindPlanActionOwners } from "./modules/plan/action-reminders.js";
 import { loadConfig } from "./platform/config.js";
 import { migrateDatabase, openDatabase } from "./platform/db.js";
 import { DirectoryFileStore } from "./platform/files.js";
@@ -26,16 +27,19 @@ const app = await buildApp({ database, config, files, mail });
 await app.listen({ port: config.PORT, host: config.HOST });
 mail.start();
 
-// Terms ending within 90 days, seats fallen vacant, actions coming due or overdue and
+// Terms ending within 90 days, seats fallen vacant, actiepunten and actions coming due or overdue and
 // consultation deadlines drawing near are announced by e-mail, and online votes past their window are closed: now and hourly.
 const announce = () =>
   Promise.all([
     announceSeatNotices(database.db, config.publicUrl),
     remindActionOwners(database.db, config.publicUrl),
     remindConsultationInvitees(database.db, config.publicUrl),
+    remindPlanActionOwners(database.db, config.publicUrl),
     closeExpiredVotes(database.db),
   ])
-    .then(([seats, actions, consultations]) => (seats + actions + consultations ? mail.kick() : undefined))
+    .then(([seats, actionItems, consultations, actions]) =>
+      seats + actionItems + consultations + actions ? mail.kick() : undefined,
+    )
     .catch((err) => app.log.error({ err }, "notices failed"));
 void announce();
 setInterval(announce, 3_600_000).unref();

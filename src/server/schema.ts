@@ -10,6 +10,8 @@ export * from "./modules/governance/schema.js";
 export * from "./modules/network/areas-schema.js";
 export * from "./modules/network/import-schema.js";
 export * from "./modules/network/schema.js";
+export * from "./modules/plan/actions-schema.js";
+export * from "./modules/plan/priorities-schema.js";
 export * from "./modules/plan/projects-schema.js";
 export * from "./modules/plan/schema.js";
 export * from "./platform/audit-schema.js";

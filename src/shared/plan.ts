@@ -27,3 +27,18 @@ export type WorkLevel = (typeof WORK_LEVELS)[number];
  */
 export const PROJECT_PHASES = ["idea", "preparation", "execution", "completion", "closed"] as const;
 export type ProjectPhase = (typeof PROJECT_PHASES)[number];
+
+/**
+ * Where a prioritisation (prioritering) is (labels: `prioritisation.status.<status>`): topics are
+ * gathered with the partners, then the participants divide their points over them, then the
+ * speerpunten are chosen and the topics and points are the record.
+ */
+export const PRIORITISATION_STATUSES = ["gathering", "scoring", "decided"] as const;
+export type PrioritisationStatus = (typeof PRIORITISATION_STATUSES)[number];
+
+/** How an action stands (labels: `action.status.<status>`). */
+export const ACTION_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** An action that is neither done nor cancelled still needs someone to do it. */
+export const isOpenAction = (status: ActionStatus) => status === "open" || status === "in_progress";

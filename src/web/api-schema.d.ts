@@ -11025,6 +11025,1311 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/prioritisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prioriteringen (onderwerpen verzamelen en speerpunten kiezen), nieuwste eerst */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                    status?: "gathering" | "scoring" | "decided";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                description: string | null;
+                                body: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                pointsPerParticipant: number;
+                                priorityCount: number;
+                                /** @enum {string} */
+                                status: "gathering" | "scoring" | "decided";
+                                decidedOn: string | null;
+                                topicCount: number;
+                                createdAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een prioritering beginnen: onderwerpen verzamelen met de partners */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string | null;
+                        bodyId?: string | null;
+                        pointsPerParticipant?: number;
+                        priorityCount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string | null;
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            pointsPerParticipant: number;
+                            priorityCount: number;
+                            /** @enum {string} */
+                            status: "gathering" | "scoring" | "decided";
+                            decidedOn: string | null;
+                            topicCount: number;
+                            createdAt: string;
+                            version: number;
+                            topics: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                description: string | null;
+                                proposedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                mine: boolean;
+                                points: number;
+                                supporters: number;
+                                version: number;
+                            }[];
+                            participants: {
+                                person: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                points: {
+                                    [key: string]: number;
+                                };
+                                total: number;
+                            }[];
+                            myPersonId: string | null;
+                            priorities: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                topicId: string;
+                                title: string;
+                                description: string | null;
+                                resultArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    policyAreaName: string;
+                                } | null;
+                                position: number;
+                                actionCount: number;
+                                openActionCount: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prioritisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een prioritering: de onderwerpen op volgorde van punten, wie welke punten gaf, en de gekozen speerpunten */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string | null;
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            pointsPerParticipant: number;
+                            priorityCount: number;
+                            /** @enum {string} */
+                            status: "gathering" | "scoring" | "decided";
+                            decidedOn: string | null;
+                            topicCount: number;
+                            createdAt: string;
+                            version: number;
+                            topics: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                description: string | null;
+                                proposedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                mine: boolean;
+                                points: number;
+                                supporters: number;
+                                version: number;
+                            }[];
+                            participants: {
+                                person: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                points: {
+                                    [key: string]: number;
+                                };
+                                total: number;
+                            }[];
+                            myPersonId: string | null;
+                            priorities: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                topicId: string;
+                                title: string;
+                                description: string | null;
+                                resultArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    policyAreaName: string;
+                                } | null;
+                                position: number;
+                                actionCount: number;
+                                openActionCount: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Een prioritering wijzigen, of van onderwerpen verzamelen naar punten verdelen zetten (status scoring) en terug */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title?: string;
+                        description?: string | null;
+                        bodyId?: string | null;
+                        pointsPerParticipant?: number;
+                        priorityCount?: number;
+                        /** @enum {string} */
+                        status?: "gathering" | "scoring";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string | null;
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            pointsPerParticipant: number;
+                            priorityCount: number;
+                            /** @enum {string} */
+                            status: "gathering" | "scoring" | "decided";
+                            decidedOn: string | null;
+                            topicCount: number;
+                            createdAt: string;
+                            version: number;
+                            topics: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                description: string | null;
+                                proposedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                mine: boolean;
+                                points: number;
+                                supporters: number;
+                                version: number;
+                            }[];
+                            participants: {
+                                person: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                points: {
+                                    [key: string]: number;
+                                };
+                                total: number;
+                            }[];
+                            myPersonId: string | null;
+                            priorities: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                topicId: string;
+                                title: string;
+                                description: string | null;
+                                resultArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    policyAreaName: string;
+                                } | null;
+                                position: number;
+                                actionCount: number;
+                                openActionCount: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/prioritisations/{id}/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een onderwerp aandragen (ook als lid of partner), zolang de onderwerpen worden verzameld */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string | null;
+                        proposedByOrganisationId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            prioritisationId: string;
+                            title: string;
+                            description: string | null;
+                            proposedByOrganisationId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Een onderwerp weghalen zolang de onderwerpen worden verzameld */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Een onderwerp wijzigen (het bureau elk onderwerp, anderen hun eigen) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title?: string;
+                        description?: string | null;
+                        proposedByOrganisationId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            prioritisationId: string;
+                            title: string;
+                            description: string | null;
+                            proposedByOrganisationId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/prioritisations/{id}/scores/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** De punten van één deelnemer over de onderwerpen verdelen (vervangt wat hij eerder gaf); een deelnemer geeft zijn eigen punten, het bureau legt die van elke deelnemer vast */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scores: {
+                            /** Format: uuid */
+                            topicId: string;
+                            points: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string | null;
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            pointsPerParticipant: number;
+                            priorityCount: number;
+                            /** @enum {string} */
+                            status: "gathering" | "scoring" | "decided";
+                            decidedOn: string | null;
+                            topicCount: number;
+                            createdAt: string;
+                            version: number;
+                            topics: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                description: string | null;
+                                proposedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                mine: boolean;
+                                points: number;
+                                supporters: number;
+                                version: number;
+                            }[];
+                            participants: {
+                                person: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                points: {
+                                    [key: string]: number;
+                                };
+                                total: number;
+                            }[];
+                            myPersonId: string | null;
+                            priorities: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                topicId: string;
+                                title: string;
+                                description: string | null;
+                                resultArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    policyAreaName: string;
+                                } | null;
+                                position: number;
+                                actionCount: number;
+                                openActionCount: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prioritisations/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** De speerpunten kiezen uit de onderwerpen, in de gegeven volgorde; daarna ligt de prioritering vast */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        topicIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string | null;
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            pointsPerParticipant: number;
+                            priorityCount: number;
+                            /** @enum {string} */
+                            status: "gathering" | "scoring" | "decided";
+                            decidedOn: string | null;
+                            topicCount: number;
+                            createdAt: string;
+                            version: number;
+                            topics: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                description: string | null;
+                                proposedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                mine: boolean;
+                                points: number;
+                                supporters: number;
+                                version: number;
+                            }[];
+                            participants: {
+                                person: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                points: {
+                                    [key: string]: number;
+                                };
+                                total: number;
+                            }[];
+                            myPersonId: string | null;
+                            priorities: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                topicId: string;
+                                title: string;
+                                description: string | null;
+                                resultArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    policyAreaName: string;
+                                } | null;
+                                position: number;
+                                actionCount: number;
+                                openActionCount: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/priorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle speerpunten van de regio, om een actie aan te hangen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                prioritisationTitle: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/priorities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Een speerpunt wijzigen: naam, toelichting en het resultaatgebied waaraan het bijdraagt */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title?: string;
+                        description?: string | null;
+                        resultAreaId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            prioritisationId: string;
+                            title: string;
+                            description: string | null;
+                            resultAreaId: string | null;
+                            position: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Acties (wie doet wat) op datum; mine=true voor 'mijn acties', myWijken=true voor de acties in de wijken van uw WSV, en filters op speerpunt, project, eigenaar, status en wijk */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                    priorityId?: string;
+                    projectId?: string;
+                    status?: "open" | "in_progress" | "done" | "cancelled";
+                    open?: "true" | "false";
+                    overdue?: "true" | "false";
+                    ownerPersonId?: string;
+                    ownerOrganisationId?: string;
+                    wijkCode?: string;
+                    mine?: "true" | "false";
+                    myWijken?: "true" | "false";
+                    sort?: "due" | "-due";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                description: string | null;
+                                priority: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                project: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                ownerOrganisation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                ownerPerson: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "open" | "in_progress" | "done" | "cancelled";
+                                overdue: boolean;
+                                wijk: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                waitingFor: number;
+                                commentCount: number;
+                                mine: boolean;
+                                leading: boolean;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een actie toevoegen aan een speerpunt of project: wat, wie (organisatie en/of persoon, ook van een partner), wanneer, en waarop ze wacht */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        priorityId?: string | null;
+                        projectId?: string | null;
+                        title: string;
+                        description?: string | null;
+                        ownerOrganisationId?: string | null;
+                        ownerPersonId?: string | null;
+                        /** Format: date */
+                        dueDate: string;
+                        /** @enum {string} */
+                        status?: "open" | "in_progress" | "done" | "cancelled";
+                        wijkCode?: string | null;
+                        dependsOnIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string | null;
+                            priority: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            ownerOrganisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            ownerPerson: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            dueDate: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "done" | "cancelled";
+                            overdue: boolean;
+                            wijk: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            waitingFor: number;
+                            commentCount: number;
+                            mine: boolean;
+                            leading: boolean;
+                            version: number;
+                            dependsOn: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "open" | "in_progress" | "done" | "cancelled";
+                                dueDate: string;
+                            }[];
+                            blocks: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "open" | "in_progress" | "done" | "cancelled";
+                                dueDate: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De actielijst exporteren (CSV of xlsx), met dezelfde filters */
+        get: {
+            parameters: {
+                query?: {
+                    priorityId?: string;
+                    projectId?: string;
+                    status?: "open" | "in_progress" | "done" | "cancelled";
+                    open?: "true" | "false";
+                    overdue?: "true" | "false";
+                    ownerPersonId?: string;
+                    ownerOrganisationId?: string;
+                    wijkCode?: string;
+                    mine?: "true" | "false";
+                    myWijken?: "true" | "false";
+                    q?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén actie, met de acties waarop ze wacht en die op haar wachten */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string | null;
+                            priority: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            ownerOrganisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            ownerPerson: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            dueDate: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "done" | "cancelled";
+                            overdue: boolean;
+                            wijk: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            waitingFor: number;
+                            commentCount: number;
+                            mine: boolean;
+                            leading: boolean;
+                            version: number;
+                            dependsOn: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "open" | "in_progress" | "done" | "cancelled";
+                                dueDate: string;
+                            }[];
+                            blocks: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "open" | "in_progress" | "done" | "cancelled";
+                                dueDate: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Een actie wijzigen; wie haar uitvoert, werkt de status bij; klaar kan pas als waarop ze wacht klaar is */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        priorityId?: string | null;
+                        projectId?: string | null;
+                        title?: string;
+                        description?: string | null;
+                        ownerOrganisationId?: string | null;
+                        ownerPersonId?: string | null;
+                        /** Format: date */
+                        dueDate?: string;
+                        /** @enum {string} */
+                        status?: "open" | "in_progress" | "done" | "cancelled";
+                        wijkCode?: string | null;
+                        dependsOnIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string | null;
+                            priority: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            ownerOrganisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            ownerPerson: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            dueDate: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "done" | "cancelled";
+                            overdue: boolean;
+                            wijk: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            waitingFor: number;
+                            commentCount: number;
+                            mine: boolean;
+                            leading: boolean;
+                            version: number;
+                            dependsOn: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "open" | "in_progress" | "done" | "cancelled";
+                                dueDate: string;
+                            }[];
+                            blocks: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "open" | "in_progress" | "done" | "cancelled";
+                                dueDate: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/actions/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De opmerkingen bij een actie, oudste eerst */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                body: string;
+                                authorName: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een opmerking plaatsen bij een actie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            body: string;
+                            authorName: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -18,6 +18,8 @@ import { networkRoutes } from "./network/network-routes.js";
 import { organisationsRoutes } from "./network/organisations-routes.js";
 import { personsRoutes } from "./network/persons-routes.js";
 import { socialMapRoutes } from "./network/social-map-routes.js";
+import { actionsRoutes } from "./plan/actions-routes.js";
+import { prioritiesRoutes } from "./plan/priorities-routes.js";
 import { projectsRoutes } from "./plan/projects-routes.js";
 import { planRoutes } from "./plan/routes.js";
 import { regionsRoutes } from "./regions/routes.js";
@@ -46,4 +48,6 @@ export const modules: FastifyPluginAsync[] = [
   documentsRoutes,
   planRoutes,
   projectsRoutes,
+  prioritiesRoutes,
+  actionsRoutes,
 ];

@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { dayInNetherlands } from "../../../shared/dates.js";
 import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
 import { getRegion } from "../regions/service.js";
 import { areaInhabitants, areas, networkAreas } from "./areas-schema.js";
-import { organisations } from "./schema.js";
+import { organisations, workRelations } from "./schema.js";
 
 /** The years for which inhabitants are known, newest first. */
 async function inhabitantYears(ctx: Ctx) {
@@ -196,4 +197,16 @@ export async function setCoverage(
     after: { wijken: after.wijken.map((w) => w.code) },
   });
   return after;
+}
+
+/**
+ * The wijken a person looks after, as an SQL subquery of wijkcodes: those covered by the WSVs
+ * (or other organisations) where the person works today. This is a wijkcoördinator's wijk.
+ */
+export function wijkenOfPersonSql(regionId: string, personId: SQL) {
+  const day = dayInNetherlands(new Date());
+  return sql`(select na.wijk_code from ${networkAreas} na join ${workRelations} w
+    on w.region_id = na.region_id and w.organisation_id = na.organisation_id
+    where na.region_id = ${regionId} and w.person_id = ${personId}
+      and (w.from_date is null or w.from_date <= ${day}::date) and (w.to_date is null or w.to_date >= ${day}::date))`;
 }

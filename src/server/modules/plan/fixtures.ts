@@ -1,5 +1,8 @@
 import type { FixtureMakers } from "../../platform/fixtures.js";
 import { governanceFixtures } from "../governance/fixtures.js";
+import { networkFixtures } from "../network/fixtures.js";
+import { actions } from "./actions-schema.js";
+import { priorities, prioritisations, topics } from "./priorities-schema.js";
 import { programmes, projects } from "./projects-schema.js";
 import { plans, policyAreas, resultAreas } from "./schema.js";
 
@@ -82,6 +85,64 @@ const project: Maker = async (tx, regionId, self) => {
   return row!.id;
 };
 
+const prioritisation: Maker = async (tx, regionId) => {
+  const [row] = await tx
+    .insert(prioritisations)
+    .values({ regionId, title: "Fixture Prioritering" })
+    .returning({ id: prioritisations.id });
+  return row!.id;
+};
+
+/** A topic brought in by the acting user, so a partner or member may change it too. */
+const topic: Maker = async (tx, regionId, self) => {
+  const [row] = await tx
+    .insert(topics)
+    .values({
+      regionId,
+      prioritisationId: await prioritisation(tx, regionId, self),
+      title: "Gezond rondkomen",
+      createdByUserId: self.userId,
+    })
+    .returning({ id: topics.id });
+  return row!.id;
+};
+
+/**
+ * A prioritisation in which points are divided, with one topic that has the prioritisation's
+ * own id (ids of different tables may coincide), so a route example can name both.
+ */
+const scoringPrioritisation: Maker = async (tx, regionId) => {
+  const [row] = await tx
+    .insert(prioritisations)
+    .values({ regionId, title: "Fixture Prioritering", status: "scoring" })
+    .returning({ id: prioritisations.id });
+  await tx.insert(topics).values({ id: row!.id, regionId, prioritisationId: row!.id, title: "Eenzaamheid" });
+  return row!.id;
+};
+
+const priority: Maker = async (tx, regionId, self) => {
+  const prioritisationId = await scoringPrioritisation(tx, regionId, self);
+  const [row] = await tx
+    .insert(priorities)
+    .values({ regionId, prioritisationId, topicId: prioritisationId, title: "Eenzaamheid", position: 1 })
+    .returning({ id: priorities.id });
+  return row!.id;
+};
+
+const action: Maker = async (tx, regionId, self) => {
+  const [row] = await tx
+    .insert(actions)
+    .values({
+      regionId,
+      priorityId: await priority(tx, regionId, self),
+      title: "Fixture Actie",
+      ownerOrganisationId: await networkFixtures.organisation!(tx, regionId, self),
+      dueDate: "2027-03-01",
+    })
+    .returning({ id: actions.id });
+  return row!.id;
+};
+
 export const planFixtures: FixtureMakers = {
   plan,
   planWithPolicyArea,
@@ -90,4 +151,9 @@ export const planFixtures: FixtureMakers = {
   resultArea,
   programme,
   project,
+  prioritisation,
+  topic,
+  scoringPrioritisation,
+  priority,
+  action,
 };

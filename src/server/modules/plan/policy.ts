@@ -35,3 +35,31 @@ export const projectPolicy = definePolicy("project", {
   create: BUREAU,
   update: [...BUREAU, "projectleider"],
 });
+
+/**
+ * Prioritisations are held with the partners: everyone reads them, brings in topics and divides
+ * their own points (the service keeps non-bureau callers to their own topics and points). The
+ * bureau sets them up, records points for participants and chooses the speerpunten.
+ */
+export const prioritisationPolicy = definePolicy("prioritisation", {
+  list: ROLES,
+  read: ROLES,
+  create: BUREAU,
+  update: BUREAU,
+  decide: BUREAU,
+  propose: ROLES,
+  score: ROLES,
+});
+
+/**
+ * Actions are visible to all and anyone may comment on them. The bureau adds and changes them; a
+ * projectleider those of the projects they lead; the person who carries one out (also of a
+ * partner organisation) updates its status. The service checks which of these the caller is.
+ */
+export const actionPolicy = definePolicy("action", {
+  list: ROLES,
+  read: ROLES,
+  create: [...BUREAU, "projectleider"],
+  update: ROLES,
+  comment: ROLES,
+});
