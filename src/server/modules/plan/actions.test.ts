@@ -39,11 +39,11 @@ beforeAll(async () => {
   ids.consulent = (
     await ok(staff, "POST", "/api/v1/persons", { givenName: "Fatima", familyName: "Consulent" }, 201)
   ).id;
-  await linkAccount(partner, ids.consulent);
+  await linkAccount(partner, ids.consulent!);
   ids.sanne = (
     await ok(staff, "POST", "/api/v1/persons", { givenName: "Sanne", familyName: "Leider" }, 201)
   ).id;
-  await linkAccount(leader, ids.sanne);
+  await linkAccount(leader, ids.sanne!);
   ids.priority = await world.create("priority", staff);
   const programme = await world.create("programme", staff);
   const project = (name: string, leaderPersonId?: string) =>

@@ -98,7 +98,7 @@ describe("topics and speerpunten", () => {
     const rondkomenId = rondkomen.json().id;
     expect(
       fieldOf(
-        await scores(ids.wethouder, partner, [
+        await scores(ids.wethouder!, partner, [
           [rondkomenId, 6],
           [bewegen.id, 5],
         ]),
