@@ -1,6 +1,7 @@
 import type { ProjectPhase, WorkLevel } from "../../../shared/plan.js";
 import type { Ctx } from "../../platform/context.js";
 import { listBodies } from "../governance/service.js";
+import { seedPrioritiesDemo } from "./priorities-demo.js";
 import { createProgramme, createProject } from "./projects-service.js";
 import { addArea, adoptPlan, createPlan, getPlan } from "./service.js";
 
@@ -97,6 +98,7 @@ export async function seedPlanDemo(ctx: Ctx) {
   if (stuurgroep)
     await adoptPlan(ctx, plan.id, { bodyId: stuurgroep.id, adoptedOn: "2025-01-23", version: plan.version });
   await seedProjects(ctx, plan.id);
+  await seedPrioritiesDemo(ctx);
 }
 
 /** Programmes with a few projects in different phases, each serving one of the plan's resultaatgebieden. */
