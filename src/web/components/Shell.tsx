@@ -40,6 +40,8 @@ const NAV: NavItem[] = [
   { to: "/consultaties", label: "nav.consultations", permission: "consultation.list" },
   { to: "/regioplan", label: "nav.plans", permission: "plan.list" },
   { to: "/projecten", label: "nav.projects", permission: "project.list" },
+  { to: "/speerpunten", label: "nav.priorities", permission: "prioritisation.list" },
+  { to: "/wie-doet-wat", label: "nav.actions", permission: "action.list" },
   { to: "/stukken", label: "nav.documents", permission: "document.list" },
   { to: "/werkgebied", label: "nav.areas", permission: "area.list" },
   { to: "/gebruikers", label: "nav.users", permission: "user.list" },
