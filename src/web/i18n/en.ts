@@ -1205,6 +1205,7 @@ export const en: Record<MessageKey, string> = {
   "topic.none": "No topics have been brought in yet.",
   "topic.editNamed": "Change topic {{title}}",
   "topic.remove": "Remove topic {{title}}",
+  "topic.removeConfirm": "Remove topic {{title}}?",
   "topic.removed": "{{title}} has been removed",
   "topic.saved": "{{title}} is among the topics",
   "score.title": "Divide points",

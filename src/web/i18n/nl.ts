@@ -1210,6 +1210,7 @@ export const nl = {
   "topic.none": "Er zijn nog geen onderwerpen aangedragen.",
   "topic.editNamed": "Onderwerp {{title}} wijzigen",
   "topic.remove": "Onderwerp {{title}} weghalen",
+  "topic.removeConfirm": "Onderwerp {{title}} weghalen?",
   "topic.removed": "{{title}} is weggehaald",
   "topic.saved": "{{title}} staat bij de onderwerpen",
   "score.title": "Punten verdelen",

@@ -191,10 +191,12 @@ function Topics({ p }: { p: Prioritisation }) {
                           </Button>
                           <Button
                             size="compact-xs"
-                            variant="subtle"
-                            color="red.9"
+                            variant="default"
                             aria-label={t("topic.remove", { title: topic.title })}
-                            onClick={() => remove(topic)}
+                            onClick={() =>
+                              window.confirm(t("topic.removeConfirm", { title: topic.title })) &&
+                              remove(topic)
+                            }
                           >
                             {t("plan.remove")}
                           </Button>
