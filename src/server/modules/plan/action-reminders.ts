@@ -67,7 +67,7 @@ export async function remindPlanActionOwners(db: Db, publicUrl: string, day = to
           list.map((a) => ({
             to: a.email!,
             subject: `${subject} ${a.title}`,
-            text: `Beste ${a.givenName},\n\nUw actie voor ${a.context} ${sentence} ${dutchDay(a.dueDate)}:\n\n${a.title}\n\nWerk de status bij in Regiotafel: ${publicUrl}/acties?actie=${a.id}\n`,
+            text: `Beste ${a.givenName},\n\nUw actie voor ${a.context} ${sentence} ${dutchDay(a.dueDate)}:\n\n${a.title}\n\nWerk de status bij in Regiotafel: ${publicUrl}/wie-doet-wat\n`,
           })),
         ),
       );
