@@ -21,6 +21,12 @@ export const SCALE = {
   agendaItems: 300_000,
   decisions: 50_000,
   actionItems: 100_000,
+  prioritisations: 600,
+  topics: 6_000,
+  priorities: 2_400,
+  programmes: 480,
+  projects: 4_500,
+  actions: 200_000,
 } as const;
 
 /** The bench's own account (account 0, a beheerder of region 0) is person 0, who sits in ten bodies. */
@@ -104,6 +110,7 @@ const ORG_WORDS = [
 function parts() {
   const { regions, accounts, auditRows, organisations, persons, workRelations, memberships } = SCALE;
   const { bodies, seatsPerBody, meetings, agendaItems, decisions, actionItems } = SCALE;
+  const { prioritisations, topics, priorities, programmes, projects, actions } = SCALE;
   const personsPerRegion = Math.floor(persons / regions);
   /** Person number of the `i`-th person of the region of `regionOf`. */
   const personIn = (regionOf: string, i: string) =>
@@ -229,6 +236,50 @@ function parts() {
                    'Actie ' || a, ${idOf("person", personIn(`m % ${bodies}`, "a * 7"))},
                    date '2025-01-20' + (a % 720), (array['open','in_progress','done','done','cancelled'])[1 + a % 5]
             from (select a, a % ${meetings} as m from generate_series(0, ${actionItems - 1}) a) s`,
+      ],
+    },
+    {
+      label: `${prioritisations} prioriteringen, ${topics.toLocaleString("nl-NL")} onderwerpen, ${priorities.toLocaleString("nl-NL")} speerpunten, ${programmes} programma's, ${projects.toLocaleString("nl-NL")} projecten, ${actions.toLocaleString("nl-NL")} acties`,
+      present: sql`select count(*)::int as n from projects where region_id = ${idOf("region", "0")}`,
+      build: [
+        // Prioritisation k, topic t, priority n, programme g and project j live in region
+        // (number % regions); each refers only to rows of its own region.
+        sql`insert into prioritisations (id, region_id, title, status, decided_on)
+            select ${idOf("prioritisation", "k")}, ${idOf("region", `(k % ${regions})`)},
+                   'Prioritering ' || k, 'decided', timestamptz '2025-03-01' + k * interval '1 day'
+            from generate_series(0, ${prioritisations - 1}) k`,
+        sql`insert into topics (id, region_id, prioritisation_id, title)
+            select ${idOf("topic", "t")}, ${idOf("region", `(t % ${regions})`)},
+                   ${idOf("prioritisation", `(t % ${prioritisations})`)}, 'Onderwerp ' || t
+            from generate_series(0, ${topics - 1}) t`,
+        sql`insert into priorities (id, region_id, prioritisation_id, topic_id, title, position)
+            select ${idOf("priority", "n")}, ${idOf("region", `(n % ${regions})`)},
+                   ${idOf("prioritisation", `(n % ${prioritisations})`)}, ${idOf("topic", "n")},
+                   'Speerpunt ' || n, 1 + n / ${prioritisations}
+            from generate_series(0, ${priorities - 1}) n`,
+        sql`insert into programmes (id, region_id, name, level)
+            select ${idOf("programme", "g")}, ${idOf("region", `(g % ${regions})`)}, 'Programma ' || g,
+                   (array['practice','district','region'])[1 + g % 3]
+            from generate_series(0, ${programmes - 1}) g`,
+        sql`insert into projects (id, region_id, programme_id, name, level, phase, leader_person_id, start_date, end_date)
+            select ${idOf("project", "j")}, ${idOf("region", `(j % ${regions})`)},
+                   ${idOf("programme", `(j % ${regions} + ${regions} * ((j / ${regions}) % ${programmes / regions}))`)},
+                   'Project ' || j, (array['practice','district','region'])[1 + j % 3],
+                   (array['idea','preparation','execution','execution','completion','closed'])[1 + (j / ${regions}) % 6],
+                   ${idOf("person", personIn("j", "j * 11"))}, date '2025-01-01' + (j % 365), date '2027-01-01' + (j % 365)
+            from generate_series(0, ${projects - 1}) j`,
+        sql`insert into project_organisations (region_id, project_id, organisation_id)
+            select ${idOf("region", `(j % ${regions})`)}, ${idOf("project", "j")}, ${idOf("organisation", orgIn("j", "j * 3 + k"))}
+            from generate_series(0, ${projects - 1}) j, generate_series(0, 1) k`,
+        // Half the actions serve a speerpunt, half a project; the owner is a person and an
+        // organisation of the action's region. Person 0 (the bench account) carries out a few dozen.
+        sql`insert into actions (id, region_id, priority_id, project_id, title, owner_organisation_id, owner_person_id, due_date, status)
+            select ${idOf("action", "a")}, ${idOf("region", `(a % ${regions})`)},
+                   case when (a / ${regions}) % 2 = 0 then ${idOf("priority", `(a % ${regions} + ${regions} * ((a / ${regions}) % ${priorities / regions}))`)} end,
+                   case when (a / ${regions}) % 2 = 1 then ${idOf("project", `(a % ${regions} + ${regions} * ((a / ${regions}) % ${Math.floor(projects / regions)}))`)} end,
+                   'Actie ' || a, ${idOf("organisation", orgIn("a", "a * 3"))}, ${idOf("person", personIn("a", "a * 7"))},
+                   date '2025-01-15' + (a % 900), (array['open','in_progress','done','done','cancelled'])[1 + a % 5]
+            from generate_series(0, ${actions - 1}) a`,
       ],
     },
   ];

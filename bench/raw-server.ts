@@ -274,6 +274,97 @@ async function myMeetings(params: URLSearchParams) {
   return { items, nextCursor: rows.length > limit && last ? cursorOf([last.startsAt, last.id]) : null };
 }
 
+const personName = (column: string) =>
+  `(select concat_ws(' ', p.given_name, nullif(p.name_prefix, ''), p.family_name) from persons p
+    where p.region_id = $1 and p.id = ${column})`;
+
+/** "Mijn acties": the open actions the user's person carries out, with the names a row shows. */
+async function myActions(params: URLSearchParams) {
+  const limit = Number(params.get("limit") ?? 50);
+  const person = await personOfUser();
+  const rows = await query(
+    `select a.*, ${personName("a.owner_person_id")} as owner_person_name,
+       (select o.name from organisations o where o.region_id = $1 and o.id = a.owner_organisation_id) as owner_organisation_name,
+       (select p.title from priorities p where p.region_id = $1 and p.id = a.priority_id) as priority_title,
+       (select p.name from projects p where p.region_id = $1 and p.id = a.project_id) as project_name,
+       (select count(*)::int from action_dependencies d join actions x on x.region_id = d.region_id and x.id = d.depends_on_id
+        where d.region_id = $1 and d.action_id = a.id and x.status in ('open', 'in_progress')) as waiting_for,
+       (select count(*)::int from action_comments c where c.region_id = $1 and c.action_id = a.id) as comments,
+       coalesce((select p.leader_person_id from projects p where p.region_id = $1 and p.id = a.project_id) = $2, false) as leading
+     from actions a
+     where a.region_id = $1 and a.owner_person_id = $2 and a.status in ('open', 'in_progress')
+     order by a.due_date, a.id limit $3`,
+    [region, person, limit + 1],
+  );
+  const today = new Date().toISOString().slice(0, 10);
+  const named = (id: unknown, name: unknown) => (id ? { id, name: name ?? "" } : null);
+  const items = rows.slice(0, limit).map((a) => ({
+    id: a.id,
+    title: a.title,
+    description: a.description,
+    priority: named(a.priority_id, a.priority_title),
+    project: named(a.project_id, a.project_name),
+    ownerOrganisation: named(a.owner_organisation_id, a.owner_organisation_name),
+    ownerPerson: named(a.owner_person_id, a.owner_person_name),
+    dueDate: isoDate(a.due_date),
+    status: a.status,
+    overdue: (isoDate(a.due_date) as string) < today,
+    wijk: null,
+    waitingFor: a.waiting_for,
+    commentCount: a.comments,
+    mine: true,
+    leading: a.leading,
+    version: a.version,
+  }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? cursorOf([last.dueDate, last.id]) : null };
+}
+
+/** Projects in a phase by name, with programme, leader, werkgroep, resultaatgebieden, organisations and wijken. */
+async function projects(params: URLSearchParams) {
+  const limit = Number(params.get("limit") ?? 50);
+  const person = await personOfUser();
+  const rows = await query(
+    `select p.*, g.name as programme_name, ${personName("p.leader_person_id")} as leader_name,
+       (select b.name from bodies b where b.region_id = $1 and b.id = p.working_group_id) as group_name,
+       coalesce((select json_agg(json_build_object('id', r.id, 'name', r.name, 'policyAreaName', pa.name, 'planId', pl.id, 'planTitle', pl.title)
+         order by pa.position, r.position)
+         from project_result_areas x join result_areas r on r.region_id = x.region_id and r.id = x.result_area_id
+         join policy_areas pa on pa.region_id = r.region_id and pa.id = r.policy_area_id
+         join plans pl on pl.region_id = pa.region_id and pl.id = pa.plan_id
+         where x.region_id = $1 and x.project_id = p.id), '[]') as result_areas,
+       coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name) order by o.name)
+         from project_organisations x join organisations o on o.region_id = x.region_id and o.id = x.organisation_id
+         where x.region_id = $1 and x.project_id = p.id), '[]') as organisations,
+       coalesce((select json_agg(json_build_object('code', w.code, 'name', w.name) order by w.name)
+         from project_districts x join areas w on w.region_id = x.region_id and w.code = x.wijk_code
+         where x.region_id = $1 and x.project_id = p.id), '[]') as wijken
+     from projects p join programmes g on g.region_id = p.region_id and g.id = p.programme_id
+     where p.region_id = $1 and p.phase = $2 order by p.name, p.id limit $3`,
+    [region, params.get("phase"), limit + 1],
+  );
+  const items = rows.slice(0, limit).map((p) => ({
+    id: p.id,
+    programmeId: p.programme_id,
+    programmeName: p.programme_name,
+    name: p.name,
+    goals: p.goals,
+    level: p.level,
+    phase: p.phase,
+    leader: p.leader_person_id ? { id: p.leader_person_id, name: p.leader_name ?? "" } : null,
+    mine: person !== null && p.leader_person_id === person,
+    workingGroup: p.working_group_id ? { id: p.working_group_id, name: p.group_name ?? "" } : null,
+    startDate: isoDate(p.start_date),
+    endDate: isoDate(p.end_date),
+    resultAreas: p.result_areas,
+    organisations: p.organisations,
+    wijken: p.wijken,
+    version: p.version,
+  }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? cursorOf([last.name, last.id]) : null };
+}
+
 const routes: Record<string, (params: URLSearchParams) => Promise<unknown>> = {
   "/api/v1/decisions": decisions,
   "/api/v1/action-items": actionItems,
@@ -282,6 +373,8 @@ const routes: Record<string, (params: URLSearchParams) => Promise<unknown>> = {
   "/api/v1/social-map": socialMap,
   "/api/v1/audit-events": auditEvents,
   "/api/v1/users": users,
+  "/api/v1/actions": myActions,
+  "/api/v1/projects": projects,
   "/healthz": async () => ({ status: "ok" }),
 };
 

@@ -48,6 +48,8 @@ const ENDPOINTS = [
   { name: "besluitenlijst (nieuwste eerst, 50)", path: "/api/v1/decisions?limit=50" },
   { name: "actielijst (lopend, 50)", path: "/api/v1/action-items?open=true&limit=50" },
   { name: "mijn vergaderingen (50)", path: "/api/v1/meetings?mine=true&from=2025-01-01&limit=50" },
+  { name: "mijn acties (lopend, 50)", path: "/api/v1/actions?mine=true&open=true&limit=50" },
+  { name: "projecten (fase, 50)", path: "/api/v1/projects?phase=execution&limit=50" },
 ];
 const CONNECTIONS = [1, 10];
 

@@ -1236,6 +1236,7 @@ export const en: Record<MessageKey, string> = {
   "action.title": "Action",
   "action.description": "Explanation",
   "action.priority": "Priority",
+  "action.projects": "Projects",
   "action.for": "Priority or project",
   "action.owner": "Who",
   "action.ownerOrganisation": "Organisation",

@@ -1241,6 +1241,7 @@ export const nl = {
   "action.title": "Actie",
   "action.description": "Toelichting",
   "action.priority": "Speerpunt",
+  "action.projects": "Projecten",
   "action.for": "Speerpunt of project",
   "action.owner": "Wie",
   "action.ownerOrganisation": "Organisatie",

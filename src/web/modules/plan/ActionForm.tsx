@@ -6,10 +6,11 @@ import { ApiProblem, api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { useT } from "../../i18n";
 import { notify, notifyError } from "../../notify";
+import { useSession } from "../../session";
 import { useWijkOptions } from "../network/areas";
 import { OrganisationSelect } from "../network/OrganisationSelect";
 import { PersonSelect } from "../network/PersonSelect";
-import { type Action, usePriorityOptions } from "./actions-api";
+import { type Action, useActionParentOptions } from "./actions-api";
 
 /**
  * Add an action, or change one: what is to be done, by which organisation and/or person (also of
@@ -30,12 +31,14 @@ export function ActionForm({
 }) {
   const { t } = useT();
   const queryClient = useQueryClient();
-  const priorities = usePriorityOptions();
+  const session = useSession();
+  // The bureau adds actions to speerpunten and projects; a projectleider to their own projects.
+  const parents = useActionParentOptions(!session?.permissions["prioritisation.create"]);
   const wijken = useWijkOptions();
   const a = action;
   const form = useForm({
     initialValues: {
-      priorityId: a?.priority?.id ?? priorityId ?? (null as string | null),
+      parent: priorityId ? `priority:${priorityId}` : (null as string | null),
       title: a?.title ?? "",
       description: a?.description ?? "",
       ownerOrganisationId: a?.ownerOrganisation?.id ?? (null as string | null),
@@ -46,7 +49,7 @@ export function ActionForm({
       dependsOnIds: a?.dependsOn?.map((d) => d.id) ?? ([] as string[]),
     },
     validate: {
-      priorityId: (v) => (v || a?.project ? null : t("field.required")),
+      parent: (v) => (v || a ? null : t("field.required")),
       title: (v) => (v.trim() ? null : t("field.required")),
       dueDate: (v) => (v ? null : t("field.required")),
       ownerPersonId: (v, values) => (v || values.ownerOrganisationId ? null : t("action.ownerRequired")),
@@ -67,15 +70,17 @@ export function ActionForm({
         unwrap(
           await api.PATCH("/api/v1/actions/{id}", {
             params: { path: { id: a.id } },
-            body: {
-              ...fields,
-              ...(a.priority ? { priorityId: values.priorityId } : {}),
-              status: values.status,
-              version: a.version,
-            },
+            body: { ...fields, status: values.status, version: a.version },
           }),
         );
-      else unwrap(await api.POST("/api/v1/actions", { body: { ...fields, priorityId: values.priorityId } }));
+      else {
+        const [kind, id] = (values.parent ?? ":").split(":");
+        unwrap(
+          await api.POST("/api/v1/actions", {
+            body: { ...fields, ...(kind === "project" ? { projectId: id } : { priorityId: id }) },
+          }),
+        );
+      }
       notify(t("common.saved"), "green");
       await queryClient.invalidateQueries({ queryKey: ["actions"] });
       await queryClient.invalidateQueries({ queryKey: ["prioritisation"] });
@@ -96,13 +101,13 @@ export function ActionForm({
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t("action.title")} required {...form.getInputProps("title")} />
-            {!priorityId && !a?.project && (
+            {!priorityId && !a && (
               <Select
-                label={t("action.priority")}
-                data={priorities}
+                label={t("action.for")}
+                data={parents}
                 searchable
                 required
-                {...form.getInputProps("priorityId")}
+                {...form.getInputProps("parent")}
               />
             )}
             <OrganisationSelect

@@ -53,7 +53,7 @@ export function ActionsPage() {
       <Text c="gray.7" size="sm">
         {t("action.intro")}
       </Text>
-      {bureau &&
+      {session?.permissions["action.create"] &&
         (adding ? (
           <ActionForm siblings={rows} onDone={() => setAdding(false)} />
         ) : (

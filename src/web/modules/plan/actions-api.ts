@@ -1,6 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ActionStatus } from "../../../shared/plan";
 import { api, unwrap } from "../../api";
+import { useT } from "../../i18n";
+import { fetchProjects } from "./projects-api";
 
 export interface ActionQuery {
   q?: string;
@@ -24,7 +26,39 @@ export type Action = Awaited<ReturnType<typeof fetchActions>>["items"][number];
 /** Badge colours per status. */
 export const actionColor = { open: "gray", in_progress: "blue", done: "#1e6b34", cancelled: "dark" } as const;
 
-/** The region's speerpunten, for choosing the one an action serves. */
+/**
+ * What an action can serve, grouped for a select: the region's speerpunten per prioritisation (for
+ * the bureau) and the projects (all for the bureau, a projectleider's own). Values are
+ * `priority:<id>` or `project:<id>`.
+ */
+export function useActionParentOptions(ownProjectsOnly: boolean) {
+  const { t } = useT();
+  const speerpunten = useQuery({
+    queryKey: ["priorities", "options"],
+    queryFn: async () => unwrap(await api.GET("/api/v1/priorities", {})).items,
+    enabled: !ownProjectsOnly,
+  });
+  const projects = useQuery({
+    queryKey: ["projects", "options", ownProjectsOnly],
+    queryFn: () => fetchProjects({ limit: 200, ...(ownProjectsOnly ? { mine: "true" as const } : {}) }),
+  });
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const p of ownProjectsOnly ? [] : (speerpunten.data ?? []))
+    groups.set(p.prioritisationTitle, [
+      ...(groups.get(p.prioritisationTitle) ?? []),
+      { value: `priority:${p.id}`, label: p.title },
+    ]);
+  const projectOptions = (projects.data?.items ?? []).map((p) => ({
+    value: `project:${p.id}`,
+    label: p.name,
+  }));
+  return [
+    ...[...groups].map(([group, items]) => ({ group, items })),
+    ...(projectOptions.length ? [{ group: t("action.projects"), items: projectOptions }] : []),
+  ];
+}
+
+/** The region's speerpunten, for filtering actions by the one they serve. */
 export function usePriorityOptions() {
   const query = useQuery({
     queryKey: ["priorities", "options"],
