@@ -325,22 +325,22 @@ async function projects(params: URLSearchParams) {
   const limit = Number(params.get("limit") ?? 50);
   const person = await personOfUser();
   const rows = await query(
-    `select p.*, g.name as programme_name, ${personName("p.leader_person_id")} as leader_name,
-       (select b.name from bodies b where b.region_id = $1 and b.id = p.working_group_id) as group_name,
+    `select pr.*, g.name as programme_name, ${personName("pr.leader_person_id")} as leader_name,
+       (select b.name from bodies b where b.region_id = $1 and b.id = pr.working_group_id) as group_name,
        coalesce((select json_agg(json_build_object('id', r.id, 'name', r.name, 'policyAreaName', pa.name, 'planId', pl.id, 'planTitle', pl.title)
          order by pa.position, r.position)
          from project_result_areas x join result_areas r on r.region_id = x.region_id and r.id = x.result_area_id
          join policy_areas pa on pa.region_id = r.region_id and pa.id = r.policy_area_id
          join plans pl on pl.region_id = pa.region_id and pl.id = pa.plan_id
-         where x.region_id = $1 and x.project_id = p.id), '[]') as result_areas,
+         where x.region_id = $1 and x.project_id = pr.id), '[]') as result_areas,
        coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name) order by o.name)
          from project_organisations x join organisations o on o.region_id = x.region_id and o.id = x.organisation_id
-         where x.region_id = $1 and x.project_id = p.id), '[]') as organisations,
+         where x.region_id = $1 and x.project_id = pr.id), '[]') as organisations,
        coalesce((select json_agg(json_build_object('code', w.code, 'name', w.name) order by w.name)
          from project_districts x join areas w on w.region_id = x.region_id and w.code = x.wijk_code
-         where x.region_id = $1 and x.project_id = p.id), '[]') as wijken
-     from projects p join programmes g on g.region_id = p.region_id and g.id = p.programme_id
-     where p.region_id = $1 and p.phase = $2 order by p.name, p.id limit $3`,
+         where x.region_id = $1 and x.project_id = pr.id), '[]') as wijken
+     from projects pr join programmes g on g.region_id = pr.region_id and g.id = pr.programme_id
+     where pr.region_id = $1 and pr.phase = $2 order by pr.name, pr.id limit $3`,
     [region, params.get("phase"), limit + 1],
   );
   const items = rows.slice(0, limit).map((p) => ({

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --db pglite] [--duration 10] [--regenerate]`
+ * `npm run bench [-- --db pglite] [--duration 10] [--regenerate] [--only "mijn acties,import"]`
  *
  * Builds the national-scale dataset (once; it is kept), then measures each endpoint with
  * autocannon at 1 and 10 connections against the app and against the raw limit (bench/raw-server.ts)
@@ -27,6 +27,8 @@ const { values: opts } = parseArgs({
     db: { type: "string", default: "postgres" },
     duration: { type: "string", default: "10" },
     regenerate: { type: "boolean", default: false },
+    /** Only the endpoints whose names contain one of these (comma-separated); "import" for the import. */
+    only: { type: "string" },
   },
 });
 const mode = opts.db === "pglite" ? "pglite" : "postgres";
@@ -52,6 +54,8 @@ const ENDPOINTS = [
   { name: "projecten (fase, 50)", path: "/api/v1/projects?phase=execution&limit=50" },
 ];
 const CONNECTIONS = [1, 10];
+const only = opts.only?.split(",").map((s) => s.trim());
+const measured = ENDPOINTS.filter((e) => !only || only.some((o) => e.name.includes(o)));
 
 /** Where the dataset lives: a database `regiotafel_bench` on the server, or .tmp/bench-data. */
 async function prepareStore(): Promise<{ env: Record<string, string> }> {
@@ -180,7 +184,7 @@ for (const [kind, args] of Object.entries(servers)) {
   const port = kind === "raw" ? 3901 : 3900;
   const child = await startServer(args, { ...env, BENCH_REGION: regionId, BENCH_USER: userId }, port);
   log(`${kind}: gestart (pid ${child.pid}, ${Math.round(rssMb(child.pid!))} MB RSS in rust)`);
-  for (const endpoint of ENDPOINTS) {
+  for (const endpoint of measured) {
     for (const connections of CONNECTIONS) {
       const m = await measure(`http://127.0.0.1:${port}${endpoint.path}`, token, connections, child.pid!);
       results.set(key(endpoint.name, kind, connections), m);
@@ -189,7 +193,7 @@ for (const [kind, args] of Object.entries(servers)) {
       );
     }
   }
-  if (kind === "app") {
+  if (kind === "app" && (!only || only.includes("import"))) {
     importResult = await measureImport(port, token, child.pid!);
     log(
       `  import ${importResult.rows} organisaties: ${importResult.seconds} s, ${importResult.importedRows} geïmporteerd, ${importResult.badRows} fout, geheugen +${importResult.rssGrowthMb} MB, ${importResult.progressReports} voortgangsmeldingen; ongedaan in ${importResult.undoSeconds} s`,
@@ -198,7 +202,7 @@ for (const [kind, args] of Object.entries(servers)) {
   await stopServer(child);
 }
 
-const rows = ENDPOINTS.flatMap((endpoint) =>
+const rows = measured.flatMap((endpoint) =>
   CONNECTIONS.map((connections) => {
     const app = results.get(key(endpoint.name, "app", connections))!;
     const raw = results.get(key(endpoint.name, "raw", connections))!;

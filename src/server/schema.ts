@@ -11,6 +11,7 @@ export * from "./modules/network/areas-schema.js";
 export * from "./modules/network/import-schema.js";
 export * from "./modules/network/schema.js";
 export * from "./modules/plan/actions-schema.js";
+export * from "./modules/plan/kpis-schema.js";
 export * from "./modules/plan/priorities-schema.js";
 export * from "./modules/plan/projects-schema.js";
 export * from "./modules/plan/schema.js";

@@ -12330,6 +12330,519 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicatoren op naam, met hun laatste meting en stand ten opzichte van de streefwaarde */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                    resultAreaId?: string;
+                    planId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                definition: string | null;
+                                unit: string;
+                                baseline: number;
+                                target: number;
+                                /** @enum {string} */
+                                direction: "up" | "down";
+                                resultArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    policyAreaName: string;
+                                };
+                                plan: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    startYear: number;
+                                    endYear: number;
+                                };
+                                latest: {
+                                    period: string;
+                                    value: number;
+                                } | null;
+                                /** @enum {string} */
+                                status: "no_data" | "achieved" | "on_track" | "off_target";
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een indicator vastleggen bij een resultaatgebied: definitie, eenheid, nulmeting, streefwaarde en richting */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        resultAreaId: string;
+                        name: string;
+                        definition?: string | null;
+                        unit: string;
+                        baseline: number;
+                        target: number;
+                        /** @enum {string} */
+                        direction: "up" | "down";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            definition: string | null;
+                            unit: string;
+                            baseline: number;
+                            target: number;
+                            /** @enum {string} */
+                            direction: "up" | "down";
+                            resultArea: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                policyAreaName: string;
+                            };
+                            plan: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startYear: number;
+                                endYear: number;
+                            };
+                            latest: {
+                                period: string;
+                                value: number;
+                            } | null;
+                            /** @enum {string} */
+                            status: "no_data" | "achieved" | "on_track" | "off_target";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De indicatoren exporteren (CSV of xlsx), met dezelfde filters */
+        get: {
+            parameters: {
+                query?: {
+                    resultAreaId?: string;
+                    planId?: string;
+                    q?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén indicator met al zijn metingen, voor de regio en per wijk of WSV */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            definition: string | null;
+                            unit: string;
+                            baseline: number;
+                            target: number;
+                            /** @enum {string} */
+                            direction: "up" | "down";
+                            resultArea: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                policyAreaName: string;
+                            };
+                            plan: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startYear: number;
+                                endYear: number;
+                            };
+                            latest: {
+                                period: string;
+                                value: number;
+                            } | null;
+                            /** @enum {string} */
+                            status: "no_data" | "achieved" | "on_track" | "off_target";
+                            version: number;
+                            measurements: {
+                                /** Format: uuid */
+                                id: string;
+                                period: string;
+                                value: number;
+                                wijk: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                organisation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                note: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Een indicator wijzigen; de eenheid ligt vast zodra er metingen zijn */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: uuid */
+                        resultAreaId?: string;
+                        name?: string;
+                        definition?: string | null;
+                        unit?: string;
+                        baseline?: number;
+                        target?: number;
+                        /** @enum {string} */
+                        direction?: "up" | "down";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            definition: string | null;
+                            unit: string;
+                            baseline: number;
+                            target: number;
+                            /** @enum {string} */
+                            direction: "up" | "down";
+                            resultArea: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                policyAreaName: string;
+                            };
+                            plan: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startYear: number;
+                                endYear: number;
+                            };
+                            latest: {
+                                period: string;
+                                value: number;
+                            } | null;
+                            /** @enum {string} */
+                            status: "no_data" | "achieved" | "on_track" | "off_target";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/kpis/{id}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een meting vastleggen voor een periode (2026, 2026-Q1 of 2026-03), voor de regio of één wijk of WSV, in de eenheid van de indicator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        period: string;
+                        value: number;
+                        unit: string;
+                        wijkCode?: string | null;
+                        organisationId?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            definition: string | null;
+                            unit: string;
+                            baseline: number;
+                            target: number;
+                            /** @enum {string} */
+                            direction: "up" | "down";
+                            resultArea: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                policyAreaName: string;
+                            };
+                            plan: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startYear: number;
+                                endYear: number;
+                            };
+                            latest: {
+                                period: string;
+                                value: number;
+                            } | null;
+                            /** @enum {string} */
+                            status: "no_data" | "achieved" | "on_track" | "off_target";
+                            version: number;
+                            measurements: {
+                                /** Format: uuid */
+                                id: string;
+                                period: string;
+                                value: number;
+                                wijk: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                organisation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                note: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi-measurements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Een meting verwijderen die per vergissing is ingevoerd */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Metingen importeren uit CSV of xlsx (multipart veld 'file'; kolommen indicator, periode, waarde, en eventueel eenheid, wijk, toelichting). Met dryRun=true alleen controleren; mode=all importeert niets zolang er een fout is, mode=valid de goede rijen. */
+        post: {
+            parameters: {
+                query?: {
+                    mode?: "valid" | "all";
+                    dryRun?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: number;
+                            validRows: number;
+                            errors: {
+                                row: number;
+                                field: string;
+                                message: string;
+                            }[];
+                            imported: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -19,6 +19,7 @@ import { organisationsRoutes } from "./network/organisations-routes.js";
 import { personsRoutes } from "./network/persons-routes.js";
 import { socialMapRoutes } from "./network/social-map-routes.js";
 import { actionsRoutes } from "./plan/actions-routes.js";
+import { kpisRoutes } from "./plan/kpis-routes.js";
 import { prioritiesRoutes } from "./plan/priorities-routes.js";
 import { projectsRoutes } from "./plan/projects-routes.js";
 import { planRoutes } from "./plan/routes.js";
@@ -50,4 +51,5 @@ export const modules: FastifyPluginAsync[] = [
   projectsRoutes,
   prioritiesRoutes,
   actionsRoutes,
+  kpisRoutes,
 ];

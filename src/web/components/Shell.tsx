@@ -42,6 +42,7 @@ const NAV: NavItem[] = [
   { to: "/projecten", label: "nav.projects", permission: "project.list" },
   { to: "/speerpunten", label: "nav.priorities", permission: "prioritisation.list" },
   { to: "/wie-doet-wat", label: "nav.actions", permission: "action.list" },
+  { to: "/indicatoren", label: "nav.kpis", permission: "kpi.list" },
   { to: "/stukken", label: "nav.documents", permission: "document.list" },
   { to: "/werkgebied", label: "nav.areas", permission: "area.list" },
   { to: "/gebruikers", label: "nav.users", permission: "user.list" },

@@ -334,8 +334,12 @@ export async function namesOf(ctx: Ctx, ids: { persons: string[]; organisations:
  */
 export function personOfUserSql(ctx: Pick<Ctx, "actor">, userId = ctx.actor.userId) {
   if (!userId) return sql`null::uuid`;
-  return sql`(select p.id from ${persons} p join ${users} u on u.region_id = p.region_id and u.id = ${userId}
-    where p.region_id = ${ctx.actor.regionId} and lower(p.email) = lower(u.email) order by p.created_at limit 1)`;
+  // The stored lowercase address against the user's, as a plain comparison: under row-level
+  // security a qual calling lower() (not leakproof) cannot use an index, so every lookup scanned
+  // all of the region's people.
+  return sql`(select p.id from ${persons} p where p.region_id = ${ctx.actor.regionId}
+    and p.email_key = (select lower(u.email) from ${users} u where u.region_id = ${ctx.actor.regionId} and u.id = ${userId})
+    order by p.created_at limit 1)`;
 }
 
 /**

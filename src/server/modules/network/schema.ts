@@ -123,6 +123,8 @@ export const persons = pgTable(
     bigNumber: text("big_number"),
     agbCode: text("agb_code"),
     email: text("email"),
+    /** The address in lowercase, kept by the database: how an account finds its person (decision 0005). */
+    emailKey: text("email_key").generatedAlwaysAs(sql`lower(email)`),
     phone: text("phone"),
     visibility: text("visibility", { enum: PERSON_VISIBILITIES }).notNull().default("members"),
     /** Set when the person's personal data was erased on request (AVG); the row stays for counts. */
@@ -137,7 +139,7 @@ export const persons = pgTable(
     index("persons_region_big_idx").on(t.regionId, t.bigNumber),
     index("persons_region_agb_idx").on(t.regionId, t.agbCode),
     // A user's own person (same e-mail address): "my meetings", "my actions".
-    index("persons_region_email_idx").on(t.regionId, sql`lower(${t.email})`),
+    index("persons_region_email_idx").on(t.regionId, t.emailKey),
     index("persons_disciplines_idx").using("gin", t.disciplines),
     regionIsolation(t.regionId),
   ],

@@ -1,6 +1,7 @@
 import type { ProjectPhase, WorkLevel } from "../../../shared/plan.js";
 import type { Ctx } from "../../platform/context.js";
 import { listBodies } from "../governance/service.js";
+import { addMeasurement, createKpi } from "./kpis-service.js";
 import { seedPrioritiesDemo } from "./priorities-demo.js";
 import { createProgramme, createProject } from "./projects-service.js";
 import { addArea, adoptPlan, createPlan, getPlan } from "./service.js";
@@ -98,7 +99,79 @@ export async function seedPlanDemo(ctx: Ctx) {
   if (stuurgroep)
     await adoptPlan(ctx, plan.id, { bodyId: stuurgroep.id, adoptedOn: "2025-01-23", version: plan.version });
   await seedProjects(ctx, plan.id);
+  await seedKpis(ctx, plan.id);
   await seedPrioritiesDemo(ctx);
+}
+
+/**
+ * Three indicators of the demo plan with measurements since the baseline: one on course, one
+ * behind, one reached, and the first also per Katwijk wijk.
+ */
+const KPIS: [string, string, string, number, number, "up" | "down", [string, number][]][] = [
+  [
+    "Behoud van huisartsen en praktijkondersteuners",
+    "Verloop huisartsen en POH's",
+    "%",
+    14,
+    10,
+    "down",
+    [
+      ["2025", 13.5],
+      ["2026-Q1", 12.4],
+      ["2026-Q2", 12.1],
+      ["2026-Q3", 11.6],
+    ],
+  ],
+  [
+    "Kwetsbare ouderen in beeld",
+    "Kwetsbare ouderen met een proactief zorgplan",
+    "%",
+    35,
+    80,
+    "up",
+    [
+      ["2025", 38],
+      ["2026-Q1", 41],
+      ["2026-Q2", 43],
+      ["2026-Q3", 44],
+    ],
+  ],
+  [
+    "Eenduidige gegevensuitwisseling",
+    "Praktijken aangesloten op het verwijsportaal",
+    "aantal",
+    40,
+    120,
+    "up",
+    [
+      ["2025", 86],
+      ["2026-Q1", 104],
+      ["2026-Q2", 118],
+      ["2026-Q3", 123],
+    ],
+  ],
+];
+const KATWIJK: [string, number][] = [
+  ["WK053700", 10.8],
+  ["WK053701", 12.9],
+  ["WK053702", 11.2],
+];
+
+async function seedKpis(ctx: Ctx, planId: string) {
+  const resultId = new Map(
+    (await getPlan(ctx, planId)).policyAreas.flatMap((a) =>
+      a.resultAreas.map((r) => [r.name, r.id] as const),
+    ),
+  );
+  for (const [i, [result, name, unit, baseline, target, direction, values]] of KPIS.entries()) {
+    const resultAreaId = resultId.get(result);
+    if (!resultAreaId) continue;
+    const kpi = await createKpi(ctx, { resultAreaId, name, unit, baseline, target, direction });
+    for (const [period, value] of values) await addMeasurement(ctx, kpi.id, { period, value, unit });
+    if (i === 0)
+      for (const [wijkCode, value] of KATWIJK)
+        await addMeasurement(ctx, kpi.id, { period: "2026-Q3", value, unit, wijkCode });
+  }
 }
 
 /** Programmes with a few projects in different phases, each serving one of the plan's resultaatgebieden. */

@@ -2,6 +2,7 @@ import type { FixtureMakers } from "../../platform/fixtures.js";
 import { governanceFixtures } from "../governance/fixtures.js";
 import { networkFixtures } from "../network/fixtures.js";
 import { actions } from "./actions-schema.js";
+import { kpiMeasurements, kpis } from "./kpis-schema.js";
 import { priorities, prioritisations, topics } from "./priorities-schema.js";
 import { programmes, projects } from "./projects-schema.js";
 import { plans, policyAreas, resultAreas } from "./schema.js";
@@ -143,6 +144,37 @@ const action: Maker = async (tx, regionId, self) => {
   return row!.id;
 };
 
+const kpi: Maker = async (tx, regionId, self) => {
+  const [row] = await tx
+    .insert(kpis)
+    .values({
+      regionId,
+      resultAreaId: await resultArea(tx, regionId, self),
+      name: `Fixture Indicator ${crypto.randomUUID()}`,
+      unit: "%",
+      baseline: 20,
+      target: 10,
+      direction: "down",
+    })
+    .returning({ id: kpis.id });
+  return row!.id;
+};
+
+const kpiMeasurement: Maker = async (tx, regionId, self) => {
+  const [row] = await tx
+    .insert(kpiMeasurements)
+    .values({
+      regionId,
+      kpiId: await kpi(tx, regionId, self),
+      period: "2026",
+      periodStart: "2026-01-01",
+      periodEnd: "2026-12-31",
+      value: 15,
+    })
+    .returning({ id: kpiMeasurements.id });
+  return row!.id;
+};
+
 export const planFixtures: FixtureMakers = {
   plan,
   planWithPolicyArea,
@@ -156,4 +188,6 @@ export const planFixtures: FixtureMakers = {
   scoringPrioritisation,
   priority,
   action,
+  kpi,
+  kpiMeasurement,
 };

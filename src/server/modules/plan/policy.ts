@@ -63,3 +63,15 @@ export const actionPolicy = definePolicy("action", {
   update: ROLES,
   comment: ROLES,
 });
+
+/**
+ * KPIs show how the regioplan is doing: everyone reads them (the stuurgroep and the
+ * zorgverzekeraar follow them); the bureau defines them and records or imports measurements.
+ */
+export const kpiPolicy = definePolicy("kpi", {
+  list: ROLES,
+  read: ROLES,
+  create: BUREAU,
+  update: BUREAU,
+  measure: BUREAU,
+});
