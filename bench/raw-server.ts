@@ -171,8 +171,9 @@ const isoDate = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10
 /** The acting user's person, as the app finds it: by e-mail address. */
 async function personOfUser() {
   const rows = await query(
-    `select p.id from persons p join users u on u.region_id = p.region_id and u.id = $2
-     where p.region_id = $1 and lower(p.email) = lower(u.email) order by p.created_at limit 1`,
+    `select p.id from persons p where p.region_id = $1
+       and p.email_key = (select lower(u.email) from users u where u.region_id = $1 and u.id = $2)
+     order by p.created_at limit 1`,
     [region, user],
   );
   return (rows[0]?.id as string | undefined) ?? null;
@@ -214,8 +215,9 @@ async function actionItems(params: URLSearchParams) {
     `select a.*, b.name as body_name, m.title as meeting_title,
        (select concat_ws(' ', p.given_name, nullif(p.name_prefix, ''), p.family_name) from persons p
         where p.region_id = $1 and p.id = a.owner_person_id) as owner_name,
-       coalesce(a.owner_person_id = (select p.id from persons p join users u on u.region_id = p.region_id and u.id = $2
-         where p.region_id = $1 and lower(p.email) = lower(u.email) order by p.created_at limit 1), false) as mine
+       coalesce(a.owner_person_id = (select p.id from persons p where p.region_id = $1
+         and p.email_key = (select lower(u.email) from users u where u.region_id = $1 and u.id = $2)
+         order by p.created_at limit 1), false) as mine
      from action_items a
      join bodies b on b.region_id = a.region_id and b.id = a.body_id
      join meetings m on m.region_id = a.region_id and m.id = a.meeting_id

@@ -86,6 +86,10 @@ export async function getBody(ctx: Ctx, id: string) {
   return presentBody(row);
 }
 
+/** A body's name as SQL, for other modules' lists that show a body in the same statement. */
+export const bodyNameSql = (regionId: string, bodyId: unknown) =>
+  sql<string | null>`(select b.name from ${bodies} b where b.region_id = ${regionId} and b.id = ${bodyId})`;
+
 /** The names of the region's bodies among `ids` (others are absent), for modules that refer to bodies. */
 export async function bodyNames(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();

@@ -363,6 +363,12 @@ export async function personOfUser(ctx: Pick<Ctx, "tx" | "actor">, userId = ctx.
   return result.rows[0]?.id ?? null;
 }
 
+/** An organisation's name as SQL, for lists that show an owner or a link in the same statement. */
+export const organisationNameSql = (regionId: SQL | string, organisationId: SQL | unknown) =>
+  sql<
+    string | null
+  >`(select o.name from ${organisations} o where o.region_id = ${regionId} and o.id = ${organisationId})`;
+
 /** A person's full name as SQL, for lists that show an owner or holder in the same statement. */
 export const personNameSql = (regionId: SQL | string, personId: SQL | unknown) =>
   sql<string>`(select concat_ws(' ', p.given_name, nullif(p.name_prefix, ''), p.family_name) from ${persons} p

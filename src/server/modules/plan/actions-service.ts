@@ -8,7 +8,13 @@ import { users } from "../../platform/identity-schema.js";
 import { escapeLike, keyset } from "../../platform/pagination.js";
 import { areas } from "../network/areas-schema.js";
 import { wijkenOfPersonSql } from "../network/areas-service.js";
-import { namesOf, personNameSql, personOfUserSql, requirePerson } from "../network/persons-service.js";
+import {
+  namesOf,
+  organisationNameSql,
+  personNameSql,
+  personOfUserSql,
+  requirePerson,
+} from "../network/persons-service.js";
 import { actionComments, actionDependencies, actions } from "./actions-schema.js";
 import { priorities } from "./priorities-schema.js";
 import { projects } from "./projects-schema.js";
@@ -36,25 +42,27 @@ const isBureau = (ctx: Ctx) => ctx.actor.role === "beheerder" || ctx.actor.role 
 function actionSelect(ctx: Ctx) {
   const region = ctx.actor.regionId;
   const me = personOfUserSql(ctx);
+  // Qualified, since a one-table select leaves columns bare and a bare wijk_code inside the
+  // subquery on areas would be the area's own column.
+  const own = (column: string) => sql.raw(`"actions"."${column}"`);
   return {
     a: actions,
-    ownerPersonName: personNameSql(region, actions.ownerPersonId),
-    ownerOrganisationName: sql<string | null>`(select o.name from organisations o
-      where o.region_id = ${region} and o.id = ${actions.ownerOrganisationId})`,
+    ownerPersonName: personNameSql(region, own("owner_person_id")),
+    ownerOrganisationName: organisationNameSql(region, own("owner_organisation_id")),
     priorityTitle: sql<string | null>`(select p.title from ${priorities} p
-      where p.region_id = ${region} and p.id = ${actions.priorityId})`,
+      where p.region_id = ${region} and p.id = ${own("priority_id")})`,
     projectName: sql<string | null>`(select p.name from ${projects} p
-      where p.region_id = ${region} and p.id = ${actions.projectId})`,
+      where p.region_id = ${region} and p.id = ${own("project_id")})`,
     wijkName: sql<string | null>`(select w.name from ${areas} w
-      where w.region_id = ${region} and w.code = ${actions.wijkCode})`,
+      where w.region_id = ${region} and w.code = ${own("wijk_code")})`,
     waitingFor: sql<number>`(select count(*)::int from ${actionDependencies} d join ${actions} x
       on x.region_id = d.region_id and x.id = d.depends_on_id
       where d.region_id = ${region} and d.action_id = "actions"."id" and x.status in ('open', 'in_progress'))`,
     comments: sql<number>`(select count(*)::int from ${actionComments} c
       where c.region_id = ${region} and c.action_id = "actions"."id")`,
-    mine: sql<boolean>`coalesce(${actions.ownerPersonId} = ${me}, false)`,
+    mine: sql<boolean>`coalesce(${own("owner_person_id")} = ${me}, false)`,
     leading: sql<boolean>`coalesce((select p.leader_person_id from ${projects} p
-      where p.region_id = ${region} and p.id = ${actions.projectId}) = ${me}, false)`,
+      where p.region_id = ${region} and p.id = ${own("project_id")}) = ${me}, false)`,
   };
 }
 

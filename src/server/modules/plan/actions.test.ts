@@ -259,7 +259,9 @@ describe("actions (wie doet wat)", () => {
     await ok(staff, "POST", "/api/v1/actions", action({ title: "In het centrum", wijkCode: centrum }), 201);
     await ok(staff, "POST", "/api/v1/actions", action({ title: "In noord", wijkCode: noord }), 201);
     const inMine = (await call(coordinator, "GET", "/api/v1/actions?myWijken=true")).json().items;
-    expect(inMine.map((a: { title: string }) => a.title)).toEqual(["In het centrum"]);
+    expect(inMine.map((a: { title: string; wijk: unknown }) => [a.title, a.wijk])).toEqual([
+      ["In het centrum", { code: centrum, name: "Fixture Wijk" }],
+    ]);
     const byWijk = (await call(staff, "GET", `/api/v1/actions?wijkCode=${noord}`)).json().items;
     expect(byWijk.map((a: { title: string }) => a.title)).toEqual(["In noord"]);
   });
