@@ -132,94 +132,78 @@ export async function updateProgramme(
 type ProjectRow = typeof projects.$inferSelect;
 
 /**
- * Projects as the API shows them: with the names of their programme, leader and werkgroep,
- * whether the caller leads them, the resultaatgebieden (with beleidsterrein and plan) and
- * organisations they involve, and the wijken they work in. Four queries for any number of projects.
+ * One statement selects projects with everything a row shows: the names of their programme,
+ * leader and werkgroep, whether the caller leads them, and (as JSON) the resultaatgebieden with
+ * beleidsterrein and plan, the organisations and the wijken. Columns are qualified: in a
+ * one-table select a bare name inside a subquery would be the subquery's own column.
  */
-async function present(ctx: Ctx, rows: ProjectRow[]) {
-  if (!rows.length) return [];
+function projectSelect(ctx: Ctx) {
   const region = ctx.actor.regionId;
-  const ids = rows.map((r) => r.id);
-  const named = await ctx.tx
-    .select({
-      id: projects.id,
-      programmeName: sql<string>`(select g.name from ${programmes} g where g.region_id = ${region} and g.id = "projects"."programme_id")`,
-      leaderName: personNameSql(region, sql`"projects"."leader_person_id"`),
-      groupName: bodyNameSql(region, sql`"projects"."working_group_id"`),
-      mine: sql<boolean>`coalesce("projects"."leader_person_id" = ${personOfUserSql(ctx)}, false)`,
-    })
-    .from(projects)
-    .where(and(eq(projects.regionId, region), inArray(projects.id, ids)));
-  const results = await ctx.tx
-    .select({
-      projectId: projectResultAreas.projectId,
-      id: resultAreas.id,
-      name: resultAreas.name,
-      policyAreaName: policyAreas.name,
-      planId: plans.id,
-      planTitle: plans.title,
-    })
-    .from(projectResultAreas)
-    .innerJoin(
-      resultAreas,
-      and(
-        eq(resultAreas.regionId, projectResultAreas.regionId),
-        eq(resultAreas.id, projectResultAreas.resultAreaId),
-      ),
-    )
-    .innerJoin(
-      policyAreas,
-      and(eq(policyAreas.regionId, resultAreas.regionId), eq(policyAreas.id, resultAreas.policyAreaId)),
-    )
-    .innerJoin(plans, and(eq(plans.regionId, policyAreas.regionId), eq(plans.id, policyAreas.planId)))
-    .where(and(eq(projectResultAreas.regionId, region), inArray(projectResultAreas.projectId, ids)))
-    .orderBy(asc(policyAreas.position), asc(resultAreas.position));
-  const involved = await ctx.tx
-    .select({
-      projectId: projectOrganisations.projectId,
-      id: projectOrganisations.organisationId,
-      name: organisationNameSql(region, sql`"project_organisations"."organisation_id"`),
-    })
-    .from(projectOrganisations)
-    .where(and(eq(projectOrganisations.regionId, region), inArray(projectOrganisations.projectId, ids)));
-  const districts = await ctx.tx
-    .select({ projectId: projectDistricts.projectId, code: areas.code, name: areas.name })
-    .from(projectDistricts)
-    .innerJoin(
-      areas,
-      and(eq(areas.regionId, projectDistricts.regionId), eq(areas.code, projectDistricts.wijkCode)),
-    )
-    .where(and(eq(projectDistricts.regionId, region), inArray(projectDistricts.projectId, ids)))
-    .orderBy(asc(areas.name));
-  const names = new Map(named.map((n) => [n.id, n]));
-  return rows.map((r) => {
-    const n = names.get(r.id);
-    return {
-      id: r.id,
-      programmeId: r.programmeId,
-      programmeName: n?.programmeName ?? "",
-      name: r.name,
-      goals: r.goals,
-      level: r.level,
-      phase: r.phase,
-      leader: r.leaderPersonId ? { id: r.leaderPersonId, name: n?.leaderName ?? "" } : null,
-      /** Whether the caller leads it (a projectleider may change it). */
-      mine: n?.mine ?? false,
-      workingGroup: r.workingGroupId ? { id: r.workingGroupId, name: n?.groupName ?? "" } : null,
-      startDate: r.startDate,
-      endDate: r.endDate,
-      resultAreas: results.filter((x) => x.projectId === r.id).map(({ projectId: _p, ...x }) => x),
-      organisations: involved
-        .filter((o) => o.projectId === r.id)
-        .map((o) => ({ id: o.id, name: o.name ?? "" }))
-        .sort((a, b) => a.name.localeCompare(b.name, "nl")),
-      wijken: districts.filter((d) => d.projectId === r.id).map(({ projectId: _p, ...d }) => d),
-      version: r.version,
-    };
-  });
+  const own = (column: string) => sql.raw(`"projects"."${column}"`);
+  return {
+    p: projects,
+    programmeName: sql<string>`(select g.name from ${programmes} g where g.region_id = ${region} and g.id = ${own("programme_id")})`,
+    leaderName: personNameSql(region, own("leader_person_id")),
+    groupName: bodyNameSql(region, own("working_group_id")),
+    mine: sql<boolean>`coalesce(${own("leader_person_id")} = ${personOfUserSql(ctx)}, false)`,
+    resultAreas: sql<
+      { id: string; name: string; policyAreaName: string; planId: string; planTitle: string }[]
+    >`coalesce((
+      select json_agg(json_build_object('id', r.id, 'name', r.name, 'policyAreaName', pa.name, 'planId', pl.id, 'planTitle', pl.title)
+        order by pa.position, r.position)
+      from ${projectResultAreas} x
+      join ${resultAreas} r on r.region_id = x.region_id and r.id = x.result_area_id
+      join ${policyAreas} pa on pa.region_id = r.region_id and pa.id = r.policy_area_id
+      join ${plans} pl on pl.region_id = pa.region_id and pl.id = pa.plan_id
+      where x.region_id = ${region} and x.project_id = ${own("id")}), '[]')`,
+    organisations: sql<{ id: string; name: string | null }[]>`coalesce((
+      select json_agg(json_build_object('id', x.organisation_id, 'name', ${organisationNameSql(region, sql`x.organisation_id`)}))
+      from ${projectOrganisations} x where x.region_id = ${region} and x.project_id = ${own("id")}), '[]')`,
+    wijken: sql<{ code: string; name: string }[]>`coalesce((
+      select json_agg(json_build_object('code', w.code, 'name', w.name) order by w.name)
+      from ${projectDistricts} x join ${areas} w on w.region_id = x.region_id and w.code = x.wijk_code
+      where x.region_id = ${region} and x.project_id = ${own("id")}), '[]')`,
+  };
 }
 
-export type Project = Awaited<ReturnType<typeof present>>[number];
+type Selected = {
+  p: typeof projects.$inferSelect;
+  programmeName: string;
+  leaderName: string | null;
+  groupName: string | null;
+  mine: boolean;
+  resultAreas: { id: string; name: string; policyAreaName: string; planId: string; planTitle: string }[];
+  organisations: { id: string; name: string | null }[];
+  wijken: { code: string; name: string }[];
+};
+
+/** A project as the API shows it, from one selected row. */
+function present(row: Selected) {
+  const r = row.p;
+  return {
+    id: r.id,
+    programmeId: r.programmeId,
+    programmeName: row.programmeName ?? "",
+    name: r.name,
+    goals: r.goals,
+    level: r.level,
+    phase: r.phase,
+    leader: r.leaderPersonId ? { id: r.leaderPersonId, name: row.leaderName ?? "" } : null,
+    /** Whether the caller leads it (a projectleider may change it). */
+    mine: row.mine,
+    workingGroup: r.workingGroupId ? { id: r.workingGroupId, name: row.groupName ?? "" } : null,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    resultAreas: row.resultAreas,
+    organisations: row.organisations
+      .map((o) => ({ id: o.id, name: o.name ?? "" }))
+      .sort((a, b) => a.name.localeCompare(b.name, "nl")),
+    wijken: row.wijken,
+    version: r.version,
+  };
+}
+
+export type Project = ReturnType<typeof present>;
 
 export interface ProjectFilter {
   q?: string;
@@ -247,7 +231,7 @@ export async function listProjects(ctx: Ctx, f: ProjectFilter) {
   const own = f.mine ? await personOfUser(ctx) : undefined;
   if (f.mine && !own) return { items: [], nextCursor: null };
   const rows = await ctx.tx
-    .select()
+    .select(projectSelect(ctx))
     .from(projects)
     .where(
       and(
@@ -268,13 +252,13 @@ export async function listProjects(ctx: Ctx, f: ProjectFilter) {
     )
     .orderBy(...page.orderBy)
     .limit(page.take);
-  const { items, nextCursor } = page.page(rows, (r) => [r.name, r.id]);
-  return { items: await present(ctx, items), nextCursor };
+  const { items, nextCursor } = page.page(rows, (r) => [r.p.name, r.p.id]);
+  return { items: items.map(present), nextCursor };
 }
 
 async function projectRow(ctx: Ctx, id: string) {
   const [row] = await ctx.tx
-    .select()
+    .select(projectSelect(ctx))
     .from(projects)
     .where(and(eq(projects.regionId, ctx.actor.regionId), eq(projects.id, id)));
   if (!row) throw notFound();
@@ -282,8 +266,7 @@ async function projectRow(ctx: Ctx, id: string) {
 }
 
 export async function getProject(ctx: Ctx, id: string) {
-  const [project] = await present(ctx, [await projectRow(ctx, id)]);
-  return project!;
+  return present(await projectRow(ctx, id));
 }
 
 /**
@@ -385,14 +368,14 @@ export async function updateProject(
   id: string,
   patch: Partial<ProjectInput> & { version: number },
 ) {
-  const row = await projectRow(ctx, id);
+  const selected = await projectRow(ctx, id);
+  const row = selected.p;
   if (ctx.actor.role === "projectleider") {
-    const own = await personOfUser(ctx);
-    if (!own || row.leaderPersonId !== own) throw forbidden();
+    if (!selected.mine) throw forbidden();
     if (patch.leaderPersonId !== undefined && patch.leaderPersonId !== row.leaderPersonId)
       throw invalidField("body.leaderPersonId", "field.projectLeaderOwn", 403);
   }
-  const [before] = await present(ctx, [row]);
+  const before = present(selected);
   if (row.version !== patch.version) throw conflict(before);
   await check(ctx, patch, row);
   const { version, resultAreaIds: _r, organisationIds: _o, wijkCodes: _w, ...fields } = patch;
