@@ -23,6 +23,7 @@ import { kpisRoutes } from "./plan/kpis-routes.js";
 import { prioritiesRoutes } from "./plan/priorities-routes.js";
 import { projectsRoutes } from "./plan/projects-routes.js";
 import { planRoutes } from "./plan/routes.js";
+import { successesRoutes } from "./plan/successes-routes.js";
 import { regionsRoutes } from "./regions/routes.js";
 
 /** Every module's routes, mounted under /api/v1. A new module adds itself here. */
@@ -52,4 +53,5 @@ export const modules: FastifyPluginAsync[] = [
   prioritiesRoutes,
   actionsRoutes,
   kpisRoutes,
+  successesRoutes,
 ];

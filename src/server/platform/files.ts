@@ -98,3 +98,10 @@ export async function loadFile(ctx: Ctx, store: FileStore, id: string) {
  * generated suites exercise every upload route.
  */
 export const TINY_PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
+
+/** A 1×1 transparent PNG, base64: the smallest valid image, for the routes' examples (a logo, a photo). */
+export const TINY_PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+
+/** The image types accepted as a logo or a photo. */
+export const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;

@@ -145,6 +145,7 @@ const messages = {
     "field.periodOutsidePlan": "Deze periode valt buiten de jaren van het regioplan van deze indicator",
     "field.kpiUnit": "Deze waarde is in een andere eenheid dan de indicator",
     "field.oneScope": "Kies een wijk of een WSV, niet allebei",
+    "field.ownSuccess": "U wijzigt alleen de successen die u zelf deelde",
     "field.kpiUnitFixed": "Er zijn al metingen; de eenheid van deze indicator ligt vast",
     "field.measurementExists": "Voor deze periode (en wijk of WSV) is al een meting; verwijder die eerst",
     "import.kpiUnknown": "Deze indicator bestaat niet in uw regio (gebruik de naam zoals in Regiotafel)",
@@ -336,6 +337,7 @@ const messages = {
     "field.periodOutsidePlan": "This period lies outside the years of this indicator's regional plan",
     "field.kpiUnit": "This value is in another unit than the indicator",
     "field.oneScope": "Choose a district or a network, not both",
+    "field.ownSuccess": "You can only change the successes you shared yourself",
     "field.kpiUnitFixed": "There are measurements already; the unit of this indicator is fixed",
     "field.measurementExists":
       "There is a measurement for this period (and district or network) already; remove it first",

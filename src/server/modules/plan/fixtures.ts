@@ -6,6 +6,7 @@ import { kpiMeasurements, kpis } from "./kpis-schema.js";
 import { priorities, prioritisations, topics } from "./priorities-schema.js";
 import { programmes, projects } from "./projects-schema.js";
 import { plans, policyAreas, resultAreas } from "./schema.js";
+import { successes } from "./successes-schema.js";
 
 type Maker = FixtureMakers[string];
 
@@ -175,6 +176,22 @@ const kpiMeasurement: Maker = async (tx, regionId, self) => {
   return row!.id;
 };
 
+/** A success posted by the acting user, so every role may change it. */
+const success: Maker = async (tx, regionId, self) => {
+  const [row] = await tx
+    .insert(successes)
+    .values({
+      regionId,
+      title: "Fixture Succes",
+      story: "Het werkte.",
+      happenedOn: "2026-10-01",
+      createdByUserId: self.userId,
+      authorName: "Fixture",
+    })
+    .returning({ id: successes.id });
+  return row!.id;
+};
+
 export const planFixtures: FixtureMakers = {
   plan,
   planWithPolicyArea,
@@ -190,4 +207,5 @@ export const planFixtures: FixtureMakers = {
   action,
   kpi,
   kpiMeasurement,
+  success,
 };

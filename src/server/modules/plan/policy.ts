@@ -75,3 +75,14 @@ export const kpiPolicy = definePolicy("kpi", {
   update: BUREAU,
   measure: BUREAU,
 });
+
+/**
+ * Successes keep everyone going: everyone reads them and everyone in the region may post one
+ * (members and partners too); the service lets others than the bureau change only their own.
+ */
+export const successPolicy = definePolicy("success", {
+  list: ROLES,
+  read: ROLES,
+  create: ROLES,
+  update: ROLES,
+});

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { invalidField } from "../../platform/errors.js";
+import { TINY_PNG } from "../../platform/files.js";
 import { regionPolicy } from "./policy.js";
 import { MUNICIPALITIES } from "./reference.js";
 import * as service from "./service.js";
@@ -20,10 +21,6 @@ const regionSchema = z.object({
   version: z.number().int(),
 });
 const cbsGemeente = z.string().regex(/^GM\d{4}$/, "CBS-gemeentecode als GM0000");
-
-// A 1×1 transparent PNG: the smallest valid logo, for the generated suites.
-const TINY_PNG =
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 
 export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/region", {

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
-import { type FileStore, loadFile, storeFile } from "../../platform/files.js";
+import { type FileStore, IMAGE_TYPES, loadFile, storeFile } from "../../platform/files.js";
 import { regionMunicipalities, regions } from "../../platform/identity-schema.js";
 import { MUNICIPALITIES } from "./reference.js";
 
@@ -67,15 +67,13 @@ export async function updateRegion(
   return after;
 }
 
-export const LOGO_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
-
 export async function setLogo(ctx: Ctx, store: FileStore, file: { name: string; data: Buffer }) {
   const before = await getRegion(ctx);
   const stored = await storeFile(ctx, store, {
     ownerType: "region",
     ownerId: ctx.actor.regionId,
     ...file,
-    allowed: LOGO_TYPES,
+    allowed: IMAGE_TYPES,
   });
   await ctx.tx
     .update(regions)
