@@ -13144,6 +13144,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plan-dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het stuurgroepdashboard: de programma's met hun projecten per fase, acties over de datum, indicatoren die achterlopen en de nieuwste successen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            programmes: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "practice" | "district" | "region";
+                                phases: {
+                                    [key: string]: number;
+                                };
+                                projectCount: number;
+                            }[];
+                            overdueActions: {
+                                count: number;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    description: string | null;
+                                    priority: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    project: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    ownerOrganisation: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    ownerPerson: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    dueDate: string;
+                                    /** @enum {string} */
+                                    status: "open" | "in_progress" | "done" | "cancelled";
+                                    overdue: boolean;
+                                    wijk: {
+                                        code: string;
+                                        name: string;
+                                    } | null;
+                                    waitingFor: number;
+                                    commentCount: number;
+                                    mine: boolean;
+                                    leading: boolean;
+                                    version: number;
+                                }[];
+                            };
+                            kpisOffTarget: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                definition: string | null;
+                                unit: string;
+                                baseline: number;
+                                target: number;
+                                /** @enum {string} */
+                                direction: "up" | "down";
+                                resultArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    policyAreaName: string;
+                                };
+                                plan: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    startYear: number;
+                                    endYear: number;
+                                };
+                                latest: {
+                                    period: string;
+                                    value: number;
+                                } | null;
+                                /** @enum {string} */
+                                status: "no_data" | "achieved" | "on_track" | "off_target";
+                                version: number;
+                            }[];
+                            kpiCounts: {
+                                achieved: number;
+                                on_track: number;
+                                off_target: number;
+                                no_data: number;
+                            };
+                            successes: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                story: string;
+                                project: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                happenedOn: string;
+                                hasPhoto: boolean;
+                                authorName: string;
+                                mine: boolean;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

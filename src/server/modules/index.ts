@@ -19,6 +19,7 @@ import { organisationsRoutes } from "./network/organisations-routes.js";
 import { personsRoutes } from "./network/persons-routes.js";
 import { socialMapRoutes } from "./network/social-map-routes.js";
 import { actionsRoutes } from "./plan/actions-routes.js";
+import { dashboardRoutes } from "./plan/dashboard-routes.js";
 import { kpisRoutes } from "./plan/kpis-routes.js";
 import { prioritiesRoutes } from "./plan/priorities-routes.js";
 import { projectsRoutes } from "./plan/projects-routes.js";
@@ -54,4 +55,5 @@ export const modules: FastifyPluginAsync[] = [
   actionsRoutes,
   kpisRoutes,
   successesRoutes,
+  dashboardRoutes,
 ];

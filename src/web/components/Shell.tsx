@@ -43,6 +43,8 @@ const NAV: NavItem[] = [
   { to: "/speerpunten", label: "nav.priorities", permission: "prioritisation.list" },
   { to: "/wie-doet-wat", label: "nav.actions", permission: "action.list" },
   { to: "/indicatoren", label: "nav.kpis", permission: "kpi.list" },
+  { to: "/successen", label: "nav.successes", permission: "success.list" },
+  { to: "/stuurgroep", label: "nav.planDashboard", permission: "plan.read" },
   { to: "/stukken", label: "nav.documents", permission: "document.list" },
   { to: "/werkgebied", label: "nav.areas", permission: "area.list" },
   { to: "/gebruikers", label: "nav.users", permission: "user.list" },

@@ -12,7 +12,7 @@ const version = z.number().int().positive();
 const named = z.object({ id: z.uuid(), name: z.string() });
 const wijkCode = z.string().regex(CBS_CODE.wijk, "field.cbsWijk");
 
-const actionSchema = z.object({
+export const actionSchema = z.object({
   id: z.uuid(),
   title: z.string(),
   description: z.string().nullable(),

@@ -2,7 +2,7 @@ import type { ProjectPhase, WorkLevel } from "../../../shared/plan.js";
 import type { Ctx } from "../../platform/context.js";
 import { listBodies } from "../governance/service.js";
 import { addMeasurement, createKpi } from "./kpis-service.js";
-import { seedPrioritiesDemo } from "./priorities-demo.js";
+import { seedPrioritiesDemo, seedSuccessesDemo } from "./priorities-demo.js";
 import { createProgramme, createProject } from "./projects-service.js";
 import { addArea, adoptPlan, createPlan, getPlan } from "./service.js";
 
@@ -98,9 +98,10 @@ export async function seedPlanDemo(ctx: Ctx) {
   const [stuurgroep] = await listBodies(ctx, { kind: "steering_group" });
   if (stuurgroep)
     await adoptPlan(ctx, plan.id, { bodyId: stuurgroep.id, adoptedOn: "2025-01-23", version: plan.version });
-  await seedProjects(ctx, plan.id);
+  const projectIds = await seedProjects(ctx, plan.id);
   await seedKpis(ctx, plan.id);
   await seedPrioritiesDemo(ctx);
+  await seedSuccessesDemo(ctx, (name) => projectIds.get(name));
 }
 
 /**
@@ -229,14 +230,15 @@ async function seedProjects(ctx: Ctx, planId: string) {
     ),
   );
   const groupId = new Map((await listBodies(ctx, { kind: "working_group" })).map((b) => [b.name, b.id]));
+  const projectIds = new Map<string, string>();
   for (const programme of PROGRAMMES) {
     const made = await createProgramme(ctx, {
       name: programme.name,
       level: programme.level,
       description: programme.description,
     });
-    for (const [name, phase, group, result] of programme.projects)
-      await createProject(ctx, {
+    for (const [name, phase, group, result] of programme.projects) {
+      const project = await createProject(ctx, {
         programmeId: made.id,
         name,
         level: programme.level,
@@ -247,5 +249,8 @@ async function seedProjects(ctx: Ctx, planId: string) {
         resultAreaIds: resultId.has(result) ? [resultId.get(result)!] : [],
         wijkCodes: WIJKEN_OF[name] ?? [],
       });
+      projectIds.set(name, project.id);
+    }
   }
+  return projectIds;
 }

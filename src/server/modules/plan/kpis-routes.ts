@@ -15,7 +15,7 @@ const version = z.number().int().positive();
 const versionQuery = z.object({ version: z.coerce.number().int().positive() }).strict();
 const amount = z.number().finite().min(-1e9).max(1e9);
 
-const kpiSchema = z.object({
+export const kpiSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   definition: z.string().nullable(),

@@ -11,6 +11,7 @@ import {
   setScores,
   updatePrioritisation,
 } from "./priorities-service.js";
+import { createSuccess } from "./successes-service.js";
 
 /** The topics the Katwijk alliance gathered, and who brought each in. */
 const TOPICS: [string, string, string][] = [
@@ -187,4 +188,35 @@ export async function seedPrioritiesDemo(ctx: Ctx) {
       previous = made.id;
     }
   }
+}
+
+/** Successes the demo region shares on its wall. */
+export async function seedSuccessesDemo(ctx: Ctx, projectIdOf: (name: string) => string | undefined) {
+  const stories: [string, string, string, string | null][] = [
+    [
+      "Eerste oefengroep valpreventie zit vol",
+      "Twaalf ouderen uit Katwijk aan Zee oefenen nu elke dinsdag in het buurthuis, begeleid door een fysiotherapeut. De huisartsen verwezen, de gemeente regelde de zaal.",
+      "2026-10-08",
+      "Valpreventie Katwijk",
+    ],
+    [
+      "Verwijsportaal in gebruik bij alle praktijken",
+      "Sinds deze maand verwijzen alle praktijken in de regio via één portaal naar het ziekenhuis. Geen faxen meer.",
+      "2026-09-15",
+      "Eén verwijsportaal met het ziekenhuis",
+    ],
+    [
+      "Spreekuur schuldhulp in het gezondheidscentrum",
+      "De gemeente houdt nu wekelijks spreekuur in het gezondheidscentrum. In de eerste maand kwamen 23 mensen, de meesten verwezen door hun huisarts.",
+      "2026-11-02",
+      null,
+    ],
+  ];
+  for (const [title, story, happenedOn, project] of stories)
+    await createSuccess(ctx, {
+      title,
+      story,
+      happenedOn,
+      projectId: project ? (projectIdOf(project) ?? null) : null,
+    });
 }

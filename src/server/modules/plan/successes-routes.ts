@@ -11,7 +11,7 @@ import * as service from "./successes-service.js";
 const version = z.number().int().positive();
 const versionQuery = z.object({ version: z.coerce.number().int().positive() }).strict();
 
-const successSchema = z.object({
+export const successSchema = z.object({
   id: z.uuid(),
   title: z.string(),
   story: z.string(),

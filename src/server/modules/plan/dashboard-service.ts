@@ -1,0 +1,84 @@
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { dayInNetherlands } from "../../../shared/dates.js";
+import type { ProjectPhase, WorkLevel } from "../../../shared/plan.js";
+import type { Ctx } from "../../platform/context.js";
+import { actions } from "./actions-schema.js";
+import { listActions } from "./actions-service.js";
+import { listKpis } from "./kpis-service.js";
+import { programmes, projects } from "./projects-schema.js";
+import { listSuccesses } from "./successes-service.js";
+
+/**
+ * The stuurgroep's one screen: each programme with its projects per phase, the actions past
+ * their date (how many, and the ten longest overdue), the KPIs behind their target, and the
+ * latest successes.
+ */
+export async function planDashboard(ctx: Ctx) {
+  const region = ctx.actor.regionId;
+  const perPhase = await ctx.tx
+    .select({
+      id: programmes.id,
+      name: programmes.name,
+      level: programmes.level,
+      phase: projects.phase,
+      n: count(projects.id),
+    })
+    .from(programmes)
+    .leftJoin(
+      projects,
+      and(eq(projects.regionId, programmes.regionId), eq(projects.programmeId, programmes.id)),
+    )
+    .where(eq(programmes.regionId, region))
+    .groupBy(programmes.id, programmes.name, programmes.level, projects.phase)
+    .orderBy(asc(programmes.name));
+  const byProgramme = new Map<
+    string,
+    {
+      id: string;
+      name: string;
+      level: WorkLevel;
+      phases: Partial<Record<ProjectPhase, number>>;
+      projectCount: number;
+    }
+  >();
+  for (const r of perPhase) {
+    const p = byProgramme.get(r.id) ?? {
+      id: r.id,
+      name: r.name,
+      level: r.level,
+      phases: {},
+      projectCount: 0,
+    };
+    if (r.phase) {
+      p.phases[r.phase] = r.n;
+      p.projectCount += r.n;
+    }
+    byProgramme.set(r.id, p);
+  }
+  const [overdue] = await ctx.tx
+    .select({ n: count() })
+    .from(actions)
+    .where(
+      and(
+        eq(actions.regionId, region),
+        inArray(actions.status, ["open", "in_progress"]),
+        sql`${actions.dueDate} < ${dayInNetherlands(new Date())}::date`,
+      ),
+    );
+  const kpis = await listKpis(ctx, { limit: 200 });
+  return {
+    programmes: [...byProgramme.values()],
+    overdueActions: {
+      count: overdue?.n ?? 0,
+      items: (await listActions(ctx, { overdue: true, limit: 10 })).items,
+    },
+    kpisOffTarget: kpis.items.filter((k) => k.status === "off_target"),
+    kpiCounts: Object.fromEntries(
+      ["achieved", "on_track", "off_target", "no_data"].map((s) => [
+        s,
+        kpis.items.filter((k) => k.status === s).length,
+      ]),
+    ) as Record<"achieved" | "on_track" | "off_target" | "no_data", number>,
+    successes: (await listSuccesses(ctx, { limit: 3 })).items,
+  };
+}
