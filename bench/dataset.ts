@@ -27,6 +27,8 @@ export const SCALE = {
   programmes: 480,
   projects: 4_500,
   actions: 200_000,
+  kpis: 2_040,
+  measurements: 97_920,
 } as const;
 
 /** The bench's own account (account 0, a beheerder of region 0) is person 0, who sits in ten bodies. */
@@ -110,7 +112,7 @@ const ORG_WORDS = [
 function parts() {
   const { regions, accounts, auditRows, organisations, persons, workRelations, memberships } = SCALE;
   const { bodies, seatsPerBody, meetings, agendaItems, decisions, actionItems } = SCALE;
-  const { prioritisations, topics, priorities, programmes, projects, actions } = SCALE;
+  const { prioritisations, topics, priorities, programmes, projects, actions, kpis, measurements } = SCALE;
   const personsPerRegion = Math.floor(persons / regions);
   /** Person number of the `i`-th person of the region of `regionOf`. */
   const personIn = (regionOf: string, i: string) =>
@@ -280,6 +282,35 @@ function parts() {
                    'Actie ' || a, ${idOf("organisation", orgIn("a", "a * 3"))}, ${idOf("person", personIn("a", "a * 7"))},
                    date '2025-01-15' + (a % 900), (array['open','in_progress','done','done','cancelled'])[1 + a % 5]
             from generate_series(0, ${actions - 1}) a`,
+      ],
+    },
+    {
+      label: `${regions} regioplannen, ${kpis.toLocaleString("nl-NL")} indicatoren, ${measurements.toLocaleString("nl-NL")} metingen`,
+      present: sql`select count(*)::int as n from kpis where region_id = ${idOf("region", "0")}`,
+      build: [
+        // A plan 2025–2028 per region with six beleidsterreinen of two resultaatgebieden; KPI k
+        // serves one of its region's resultaatgebieden; its measurements are months from 2025 on.
+        sql`insert into plans (id, region_id, title, start_year, end_year, status)
+            select ${idOf("plan", "r")}, ${idOf("region", "r")}, 'Regioplan ' || r, 2025, 2028, 'adopted'
+            from generate_series(0, ${regions - 1}) r`,
+        sql`insert into policy_areas (id, region_id, plan_id, name, position)
+            select ${idOf("policyarea", "a")}, ${idOf("region", `(a % ${regions})`)}, ${idOf("plan", `(a % ${regions})`)},
+                   'Beleidsterrein ' || a, 1 + a / ${regions}
+            from generate_series(0, ${regions * 6 - 1}) a`,
+        sql`insert into result_areas (id, region_id, policy_area_id, name, position)
+            select ${idOf("resultarea", "x")}, ${idOf("region", `(x % ${regions})`)},
+                   ${idOf("policyarea", `(x % ${regions * 6})`)}, 'Resultaatgebied ' || x, 1 + x / ${regions * 6}
+            from generate_series(0, ${regions * 12 - 1}) x`,
+        sql`insert into kpis (id, region_id, result_area_id, name, unit, baseline, target, direction)
+            select ${idOf("kpi", "k")}, ${idOf("region", `(k % ${regions})`)},
+                   ${idOf("resultarea", `(k % ${regions * 12})`)}, 'Indicator ' || k, '%', 20, 10,
+                   case when k % 2 = 0 then 'down' else 'up' end
+            from generate_series(0, ${kpis - 1}) k`,
+        sql`insert into kpi_measurements (region_id, kpi_id, period, period_start, period_end, value)
+            select ${idOf("region", `(k % ${regions})`)}, ${idOf("kpi", "k")},
+                   to_char(d, 'YYYY-MM'), d, (d + interval '1 month' - interval '1 day')::date, 10 + (m * 7) % 15
+            from (select m, m % ${kpis} as k, (date '2025-01-01' + ((m / ${kpis}) || ' months')::interval)::date as d
+                  from generate_series(0, ${measurements - 1}) m) s`,
       ],
     },
   ];

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { kpiStatus } from "../src/shared/kpi.js";
 
 /**
  * The raw limit: the same list SQL as the app's measured endpoints, served by node:http and
@@ -280,10 +281,8 @@ const personName = (column: string) =>
   `(select concat_ws(' ', p.given_name, nullif(p.name_prefix, ''), p.family_name) from persons p
     where p.region_id = $1 and p.id = ${column})`;
 
-/** "Mijn acties": the open actions the user's person carries out, with the names a row shows. */
-async function myActions(params: URLSearchParams) {
-  const limit = Number(params.get("limit") ?? 50);
-  const person = await personOfUser();
+/** Actions matching `where` ($1 region, $2 the user's person), by due date, with the names a row shows. */
+async function actionRows(where: string, person: string | null, limit: number) {
   const rows = await query(
     `select a.*, ${personName("a.owner_person_id")} as owner_person_name,
        (select o.name from organisations o where o.region_id = $1 and o.id = a.owner_organisation_id) as owner_organisation_name,
@@ -294,7 +293,7 @@ async function myActions(params: URLSearchParams) {
        (select count(*)::int from action_comments c where c.region_id = $1 and c.action_id = a.id) as comments,
        coalesce((select p.leader_person_id from projects p where p.region_id = $1 and p.id = a.project_id) = $2, false) as leading
      from actions a
-     where a.region_id = $1 and a.owner_person_id = $2 and a.status in ('open', 'in_progress')
+     where a.region_id = $1 and a.status in ('open', 'in_progress') and ${where}
      order by a.due_date, a.id limit $3`,
     [region, person, limit + 1],
   );
@@ -314,12 +313,117 @@ async function myActions(params: URLSearchParams) {
     wijk: null,
     waitingFor: a.waiting_for,
     commentCount: a.comments,
-    mine: true,
+    mine: person !== null && a.owner_person_id === person,
     leading: a.leading,
     version: a.version,
   }));
+  return { rows, items };
+}
+
+/** "Mijn acties": the open actions the user's person carries out. */
+async function myActions(params: URLSearchParams) {
+  const limit = Number(params.get("limit") ?? 50);
+  const { rows, items } = await actionRows("a.owner_person_id = $2", await personOfUser(), limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? cursorOf([last.dueDate, last.id]) : null };
+}
+
+/** The stuurgroep's dashboard: programmes per phase, overdue actions, KPIs behind, latest successes. */
+async function dashboard() {
+  const person = await personOfUser();
+  const perPhase = await query(
+    `select g.id, g.name, g.level, p.phase, count(p.id)::int as n from programmes g
+     left join projects p on p.region_id = g.region_id and p.programme_id = g.id
+     where g.region_id = $1 group by g.id, g.name, g.level, p.phase order by g.name`,
+    [region],
+  );
+  const programmes = new Map<
+    string,
+    { id: unknown; name: unknown; level: unknown; phases: Record<string, number>; projectCount: number }
+  >();
+  for (const r of perPhase) {
+    const p = programmes.get(r.id as string) ?? {
+      id: r.id,
+      name: r.name,
+      level: r.level,
+      phases: {},
+      projectCount: 0,
+    };
+    if (r.phase) {
+      p.phases[r.phase as string] = r.n as number;
+      p.projectCount += r.n as number;
+    }
+    programmes.set(r.id as string, p);
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const [overdue] = await query(
+    "select count(*)::int as n from actions where region_id = $1 and status in ('open', 'in_progress') and due_date < $2::date",
+    [region, today],
+  );
+  const { items: overdueItems } = await actionRows(`a.due_date < '${today}'::date`, person, 10);
+  const kpis = await query(
+    `select k.*, r.name as result_area_name, pa.name as policy_area_name, pl.id as plan_id, pl.title as plan_title,
+       pl.start_year, pl.end_year, m.period, m.value as latest, m.period_end
+     from kpis k join result_areas r on r.region_id = k.region_id and r.id = k.result_area_id
+     join policy_areas pa on pa.region_id = r.region_id and pa.id = r.policy_area_id
+     join plans pl on pl.region_id = pa.region_id and pl.id = pa.plan_id
+     left join lateral (select period, value, period_end from kpi_measurements x
+       where x.region_id = k.region_id and x.kpi_id = k.id and x.wijk_code is null and x.organisation_id is null
+       order by x.period_start desc limit 1) m on true
+     where k.region_id = $1 order by k.name, k.id limit 201`,
+    [region],
+  );
+  const presented = kpis.map((k) => {
+    const latest = k.period ? { value: Number(k.latest), periodEnd: isoDate(k.period_end) as string } : null;
+    return {
+      id: k.id,
+      name: k.name,
+      definition: k.definition,
+      unit: k.unit,
+      baseline: Number(k.baseline),
+      target: Number(k.target),
+      direction: k.direction,
+      resultArea: { id: k.result_area_id, name: k.result_area_name, policyAreaName: k.policy_area_name },
+      plan: { id: k.plan_id, title: k.plan_title, startYear: k.start_year, endYear: k.end_year },
+      latest: latest ? { period: k.period, value: latest.value } : null,
+      status: kpiStatus({
+        baseline: Number(k.baseline),
+        target: Number(k.target),
+        direction: k.direction as "up" | "down",
+        latest,
+        planStartYear: k.start_year as number,
+        planEndYear: k.end_year as number,
+      }),
+      version: k.version,
+    };
+  });
+  const successes = await query(
+    `select s.*, (select p.name from projects p where p.region_id = $1 and p.id = s.project_id) as project_name
+     from successes s where s.region_id = $1 order by s.happened_on desc, s.id desc limit 3`,
+    [region],
+  );
+  return {
+    programmes: [...programmes.values()],
+    overdueActions: { count: overdue?.n ?? 0, items: overdueItems },
+    kpisOffTarget: presented.filter((k) => k.status === "off_target"),
+    kpiCounts: Object.fromEntries(
+      ["achieved", "on_track", "off_target", "no_data"].map((st) => [
+        st,
+        presented.filter((k) => k.status === st).length,
+      ]),
+    ),
+    successes: successes.map((x) => ({
+      id: x.id,
+      title: x.title,
+      story: x.story,
+      project: x.project_id ? { id: x.project_id, name: x.project_name ?? "" } : null,
+      happenedOn: isoDate(x.happened_on),
+      hasPhoto: x.photo_file_id !== null,
+      authorName: x.author_name,
+      mine: true,
+      version: x.version,
+    })),
+  };
 }
 
 /** Projects in a phase by name, with programme, leader, werkgroep, resultaatgebieden, organisations and wijken. */
@@ -377,6 +481,7 @@ const routes: Record<string, (params: URLSearchParams) => Promise<unknown>> = {
   "/api/v1/users": users,
   "/api/v1/actions": myActions,
   "/api/v1/projects": projects,
+  "/api/v1/plan-dashboard": dashboard,
   "/healthz": async () => ({ status: "ok" }),
 };
 

@@ -52,6 +52,7 @@ const ENDPOINTS = [
   { name: "mijn vergaderingen (50)", path: "/api/v1/meetings?mine=true&from=2025-01-01&limit=50" },
   { name: "mijn acties (lopend, 50)", path: "/api/v1/actions?mine=true&open=true&limit=50" },
   { name: "projecten (fase, 50)", path: "/api/v1/projects?phase=execution&limit=50" },
+  { name: "stuurgroepdashboard", path: "/api/v1/plan-dashboard" },
 ];
 const CONNECTIONS = [1, 10];
 const only = opts.only?.split(",").map((s) => s.trim());
