@@ -290,8 +290,9 @@ function parts() {
       build: [
         // A plan 2025–2028 per region with six beleidsterreinen of two resultaatgebieden; KPI k
         // serves one of its region's resultaatgebieden; its measurements are months from 2025 on.
-        sql`insert into plans (id, region_id, title, start_year, end_year, status)
-            select ${idOf("plan", "r")}, ${idOf("region", "r")}, 'Regioplan ' || r, 2025, 2028, 'adopted'
+        sql`insert into plans (id, region_id, title, start_year, end_year, status, adopted_by_body_id, adopted_on)
+            select ${idOf("plan", "r")}, ${idOf("region", "r")}, 'Regioplan ' || r, 2025, 2028, 'adopted',
+                   ${idOf("body", "r")}, date '2025-01-20'
             from generate_series(0, ${regions - 1}) r`,
         sql`insert into policy_areas (id, region_id, plan_id, name, position)
             select ${idOf("policyarea", "a")}, ${idOf("region", `(a % ${regions})`)}, ${idOf("plan", `(a % ${regions})`)},

@@ -32,6 +32,12 @@ export interface ActionInput {
   dependsOnIds?: string[];
 }
 
+/**
+ * An action still to be done, written as literals so it matches the partial index
+ * `actions_open_due_idx` (a parameter list would not prove the index's condition).
+ */
+export const stillToDo = sql`"actions"."status" in ('open', 'in_progress')`;
+
 const isBureau = (ctx: Ctx) => ctx.actor.role === "beheerder" || ctx.actor.role === "medewerker";
 
 /**
@@ -155,7 +161,7 @@ export async function listActions(ctx: Ctx, f: ActionFilter) {
         f.priorityId ? eq(actions.priorityId, f.priorityId) : undefined,
         f.projectId ? eq(actions.projectId, f.projectId) : undefined,
         f.status ? eq(actions.status, f.status) : undefined,
-        f.open || f.overdue ? inArray(actions.status, ["open", "in_progress"]) : undefined,
+        f.open || f.overdue ? stillToDo : undefined,
         f.overdue ? sql`${actions.dueDate} < ${today}::date` : undefined,
         f.ownerPersonId ? eq(actions.ownerPersonId, f.ownerPersonId) : undefined,
         f.ownerOrganisationId ? eq(actions.ownerOrganisationId, f.ownerOrganisationId) : undefined,

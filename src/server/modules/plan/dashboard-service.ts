@@ -1,9 +1,9 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { dayInNetherlands } from "../../../shared/dates.js";
 import type { ProjectPhase, WorkLevel } from "../../../shared/plan.js";
 import type { Ctx } from "../../platform/context.js";
 import { actions } from "./actions-schema.js";
-import { listActions } from "./actions-service.js";
+import { listActions, stillToDo } from "./actions-service.js";
 import { listKpis } from "./kpis-service.js";
 import { programmes, projects } from "./projects-schema.js";
 import { listSuccesses } from "./successes-service.js";
@@ -61,7 +61,7 @@ export async function planDashboard(ctx: Ctx) {
     .where(
       and(
         eq(actions.regionId, region),
-        inArray(actions.status, ["open", "in_progress"]),
+        stillToDo,
         sql`${actions.dueDate} < ${dayInNetherlands(new Date())}::date`,
       ),
     );

@@ -1,0 +1,1 @@
+CREATE INDEX "actions_open_due_idx" ON "actions" USING btree ("region_id","due_date","id") WHERE "actions"."status" in ('open', 'in_progress');
