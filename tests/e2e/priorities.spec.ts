@@ -146,5 +146,15 @@ test("each speerpunt gets two actions with owners; the partner finds theirs unde
     .fill("Eerste overleg met de schuldhulp is gepland");
   await partner.getByRole("button", { name: "Plaatsen" }).click();
   await expect(partner.getByText("Eerste overleg met de schuldhulp is gepland")).toBeVisible();
+  // The invitation for that meeting goes with the action.
+  const chooser = partner.waitForEvent("filechooser");
+  await partner.getByRole("button", { name: "Bijlage (PDF, Word, Excel, afbeelding)" }).click();
+  await (await chooser).setFiles({
+    name: "uitnodiging.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+  });
+  await partner.getByRole("button", { name: "Toevoegen" }).click();
+  await expect(partner.getByRole("link", { name: "uitnodiging.pdf" })).toBeVisible();
   await axeClean(partner);
 });

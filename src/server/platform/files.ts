@@ -93,6 +93,24 @@ export async function loadFile(ctx: Ctx, store: FileStore, id: string) {
   return { meta: row, data: await store.get(row.storageKey) };
 }
 
+/** The files attached to one owner, oldest first (metadata only). */
+export async function listFiles(ctx: Ctx, ownerType: string, ownerId: string) {
+  const rows = await ctx.tx
+    .select({
+      id: files.id,
+      name: files.name,
+      contentType: files.contentType,
+      size: files.size,
+      createdAt: files.createdAt,
+    })
+    .from(files)
+    .where(
+      and(eq(files.regionId, ctx.actor.regionId), eq(files.ownerType, ownerType), eq(files.ownerId, ownerId)),
+    )
+    .orderBy(files.createdAt, files.id);
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
 /**
  * The smallest PDF the type sniffing recognises, base64: the routes' examples upload it, so the
  * generated suites exercise every upload route.

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { CBS_CODE } from "../../../shared/identifiers.js";
 import { ACTION_STATUSES } from "../../../shared/plan.js";
-import { type Column, EXPORT_LIMIT, sendExport } from "../../platform/export.js";
+import { invalidField } from "../../platform/errors.js";
+import { attachment, type Column, EXPORT_LIMIT, sendExport } from "../../platform/export.js";
+import { TINY_PDF } from "../../platform/files.js";
 import { listQuerySchema, pageSchema } from "../../platform/pagination.js";
 import { idParams, optionalText } from "../network/fields.js";
 import * as service from "./actions-service.js";
@@ -221,5 +223,80 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .code(201)
         .send(await request.ctx((ctx) => service.addComment(ctx, request.params.id, request.body.body))),
+  });
+
+  const attachmentSchema = z.object({
+    id: z.uuid(),
+    name: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    createdAt: z.string(),
+  });
+
+  app.get("/actions/:id/attachments", {
+    schema: {
+      tags: ["regioplan"],
+      summary: "De bijlagen van een actie",
+      params: idParams,
+      response: { 200: z.object({ items: z.array(attachmentSchema) }) },
+    },
+    config: {
+      access: actionPolicy.access("read"),
+      example: async ({ create }) => ({ params: { id: await create("action") } }),
+    },
+    handler: (request) => request.ctx((ctx) => service.listAttachments(ctx, request.params.id)),
+  });
+
+  app.post("/actions/:id/attachments", {
+    schema: {
+      tags: ["regioplan"],
+      summary:
+        "Een bijlage toevoegen aan een actie (PDF, Word, Excel, PNG, JPEG, CSV of tekst; multipart veld 'file')",
+      params: idParams,
+      consumes: ["multipart/form-data"],
+      response: { 201: attachmentSchema },
+    },
+    config: {
+      access: actionPolicy.access("comment"),
+      example: async ({ create }) => ({
+        params: { id: await create("action") },
+        body: { multipart: { name: "plan.pdf", base64: TINY_PDF } },
+      }),
+    },
+    handler: async (request, reply) => {
+      const part = request.isMultipart() ? await request.file() : undefined;
+      if (!part) throw invalidField("file", "problem.badRequest", 400);
+      const data = await part.toBuffer();
+      const stored = await request.ctx((ctx) =>
+        service.addAttachment(ctx, app.deps.files, request.params.id, { name: part.filename, data }),
+      );
+      return reply.code(201).send(stored);
+    },
+  });
+
+  app.get("/actions/:id/attachments/:fileId", {
+    schema: {
+      tags: ["regioplan"],
+      summary: "Een bijlage van een actie downloaden",
+      params: z.object({ id: z.uuid(), fileId: z.uuid() }).strict(),
+    },
+    // 404 for a file that is not this action's; actions.test.ts uploads and downloads one.
+    config: {
+      access: actionPolicy.access("read"),
+      example: async ({ create }) => ({
+        params: { id: await create("action"), fileId: crypto.randomUUID() },
+        expect: 404,
+      }),
+    },
+    handler: async (request, reply) => {
+      const file = await request.ctx((ctx) =>
+        service.getAttachment(ctx, app.deps.files, request.params.id, request.params.fileId),
+      );
+      return reply
+        .type(file.meta.contentType)
+        .header("content-disposition", attachment(file.meta.name))
+        .header("x-content-type-options", "nosniff")
+        .send(file.data);
+    },
   });
 };

@@ -4,6 +4,7 @@ import { type ActionStatus, isOpenAction } from "../../../shared/plan.js";
 import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
+import { type FileStore, listFiles, loadFile, storeFile } from "../../platform/files.js";
 import { users } from "../../platform/identity-schema.js";
 import { escapeLike, keyset } from "../../platform/pagination.js";
 import { areas } from "../network/areas-schema.js";
@@ -463,4 +464,53 @@ export async function addComment(ctx: Ctx, actionId: string, body: string) {
     after: { ...after, actionId },
   });
   return after;
+}
+
+// --- Attachments ----------------------------------------------------------------------------
+
+/** What may be attached to an action: documents, spreadsheets and images. */
+export const ATTACHMENT_TYPES = [
+  "application/pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "image/png",
+  "image/jpeg",
+  "text/csv",
+  "text/plain",
+] as const;
+
+export async function listAttachments(ctx: Ctx, actionId: string) {
+  await selectAction(ctx, actionId);
+  return { items: await listFiles(ctx, "action", actionId) };
+}
+
+/** Anyone who sees an action may attach a document to it (a plan, an invitation, a photo). */
+export async function addAttachment(
+  ctx: Ctx,
+  store: FileStore,
+  actionId: string,
+  file: { name: string; data: Buffer },
+) {
+  await selectAction(ctx, actionId);
+  const stored = await storeFile(ctx, store, {
+    ownerType: "action",
+    ownerId: actionId,
+    ...file,
+    allowed: ATTACHMENT_TYPES,
+  });
+  return {
+    id: stored.id,
+    name: stored.name,
+    contentType: stored.contentType,
+    size: stored.size,
+    createdAt: stored.createdAt.toISOString(),
+  };
+}
+
+/** An attachment of an action of the caller's region. */
+export async function getAttachment(ctx: Ctx, store: FileStore, actionId: string, fileId: string) {
+  await selectAction(ctx, actionId);
+  const file = await loadFile(ctx, store, fileId);
+  if (file.meta.ownerType !== "action" || file.meta.ownerId !== actionId) throw notFound();
+  return file;
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, World } from "../../../../tests/support/world.js";
+import { TINY_PDF } from "../../platform/files.js";
 import { users } from "../../platform/identity-schema.js";
 import { remindPlanActionOwners } from "./action-reminders.js";
 
@@ -301,5 +302,48 @@ describe("actions (wie doet wat)", () => {
     const exported = await call(staff, "GET", "/api/v1/actions/export?format=csv&q=schuldhulp");
     expect(exported.statusCode).toBe(200);
     expect(exported.body).toContain("Spreekuur schuldhulp");
+  });
+
+  it("keeps documents with an action, downloadable only through it", async () => {
+    const created = await ok(staff, "POST", "/api/v1/actions", action({ title: "Met bijlage" }), 201);
+    const upload = (name: string, type: string, data: Buffer) => {
+      const boundary = "----regiotafel";
+      const payload = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+        ),
+        data,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return world.inject(partner, {
+        method: "POST",
+        url: `/api/v1/actions/${created.id}/attachments`,
+        payload,
+        headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      });
+    };
+    const pdf = await upload("plan van aanpak.pdf", "application/pdf", Buffer.from(TINY_PDF, "base64"));
+    expect(pdf.statusCode, pdf.body).toBe(201);
+    const program = await upload(
+      "tool.exe",
+      "application/octet-stream",
+      Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]),
+    );
+    expect(program.statusCode).toBe(415);
+    const list = (await call(staff, "GET", `/api/v1/actions/${created.id}/attachments`)).json().items;
+    expect(list.map((f: { name: string; contentType: string }) => [f.name, f.contentType])).toEqual([
+      ["plan van aanpak.pdf", "application/pdf"],
+    ]);
+    const download = await call(staff, "GET", `/api/v1/actions/${created.id}/attachments/${list[0].id}`);
+    expect([download.statusCode, download.headers["content-type"]]).toEqual([200, "application/pdf"]);
+    // Only through its own action, and not from another region.
+    const other = await ok(staff, "POST", "/api/v1/actions", action({ title: "Zonder bijlage" }), 201);
+    expect(
+      (await call(staff, "GET", `/api/v1/actions/${other.id}/attachments/${list[0].id}`)).statusCode,
+    ).toBe(404);
+    const foreign = await world.as("b", "medewerker");
+    expect(
+      (await call(foreign, "GET", `/api/v1/actions/${created.id}/attachments/${list[0].id}`)).statusCode,
+    ).toBe(404);
   });
 });

@@ -1,8 +1,21 @@
-import { Badge, Button, Group, Select, Stack, Table, Text, Textarea } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+} from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { ACTION_STATUSES, type ActionStatus } from "../../../shared/plan";
 import { api, unwrap } from "../../api";
+import { fileBody } from "../../components/FileImport";
 import { formatDate, formatDateTime, useT } from "../../i18n";
 import { useSession } from "../../session";
 import { useChange } from "../../use-change";
@@ -64,6 +77,57 @@ function Comments({ action }: { action: Action }) {
         />
         <Button variant="default" onClick={post} loading={change.busy}>
           {t("action.postComment")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** An action's attachments, each downloadable, and a file to add. */
+function Attachments({ action }: { action: Action }) {
+  const { t } = useT();
+  const [file, setFile] = useState<File | null>(null);
+  const key = ["actions", action.id, "attachments"];
+  const attachments = useQuery({
+    queryKey: key,
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/actions/{id}/attachments", { params: { path: { id: action.id } } }))
+        .items,
+  });
+  const change = useChange(key);
+  const add = async () => {
+    if (!file) return;
+    const ok = await change.run(
+      async () =>
+        unwrap(
+          await api.POST("/api/v1/actions/{id}/attachments", {
+            params: { path: { id: action.id } },
+            body: {} as never,
+            bodySerializer: fileBody(file),
+          }),
+        ),
+      t("action.attached", { name: file.name }),
+    );
+    if (ok) setFile(null);
+  };
+  return (
+    <Stack gap="xs" component="section" aria-label={t("action.attachmentsOf", { title: action.title })}>
+      {(attachments.data ?? []).map((f) => (
+        <Anchor key={f.id} href={`/api/v1/actions/${action.id}/attachments/${f.id}`} size="sm">
+          {f.name}
+        </Anchor>
+      ))}
+      <Group align="flex-end" wrap="wrap">
+        <FileInput
+          label={t("action.attachment")}
+          value={file}
+          onChange={setFile}
+          clearable
+          clearButtonProps={{ "aria-label": t("common.clear") }}
+          w={280}
+        />
+        <Button variant="default" onClick={add} disabled={!file} loading={change.busy}>
+          {t("action.attach")}
         </Button>
       </Group>
     </Stack>
@@ -205,7 +269,10 @@ export function ActionTable({ rows, showPriority = true }: { rows: Action[]; sho
                 <Table.Tr>
                   <Table.Td colSpan={columns}>
                     {open.what === "comments" ? (
-                      <Comments action={a} />
+                      <SimpleGrid cols={{ base: 1, md: 2 }}>
+                        <Comments action={a} />
+                        <Attachments action={a} />
+                      </SimpleGrid>
                     ) : (
                       <EditAction action={a} siblings={rows} onDone={() => setOpen(null)} />
                     )}
