@@ -234,6 +234,65 @@ describe("resultaatgebieden for projects", () => {
     expect(now).toHaveLength(1);
     expect(now[0]!.id).toBe(copy.policyAreas[0].resultAreas[0].id);
   });
+
+  it("moves the projects, KPIs and speerpunten of a resultaatgebied to its copy when the new version is vastgesteld", async () => {
+    const plan = await newPlan("Plan met verwijzingen");
+    const area = await addArea(`/api/v1/plans/${plan.id}/policy-areas`, "Kwaliteit");
+    const kept = await addArea(`/api/v1/policy-areas/${area.id}/result-areas`, "Minder antibiotica");
+    const dropped = await addArea(`/api/v1/policy-areas/${area.id}/result-areas`, "Vervalt");
+    await call("POST", `/api/v1/plans/${plan.id}/adopt`, {
+      version: 1,
+      bodyId: stuurgroep,
+      adoptedOn: "2026-01-15",
+    });
+    const programme = (
+      await call("POST", "/api/v1/programmes", { name: "Farmacie", level: "region" })
+    ).json();
+    const project = (
+      await call("POST", "/api/v1/projects", {
+        programmeId: programme.id,
+        name: "Antibioticastewardship",
+        level: "region",
+        resultAreaIds: [kept.id, dropped.id],
+      })
+    ).json();
+    const kpi = (
+      await call("POST", "/api/v1/kpis", {
+        resultAreaId: kept.id,
+        name: "Voorschriften per 1.000",
+        unit: "aantal",
+        baseline: 300,
+        target: 250,
+        direction: "down",
+      })
+    ).json();
+
+    const copy = (await call("POST", `/api/v1/plans/${plan.id}/revisions`)).json();
+    const copied = copy.policyAreas[0].resultAreas.find(
+      (r: { name: string }) => r.name === "Minder antibiotica",
+    );
+    // The new version leaves one resultaatgebied out; until it is vastgesteld nothing moves.
+    const dropCopy = copy.policyAreas[0].resultAreas.find((r: { name: string }) => r.name === "Vervalt");
+    expect((await call("DELETE", `/api/v1/result-areas/${dropCopy.id}?version=1`)).statusCode).toBe(204);
+    const linksOf = async () =>
+      (await call("GET", `/api/v1/projects/${project.id}`))
+        .json()
+        .resultAreas.map((r: { id: string }) => r.id)
+        .sort();
+    expect(await linksOf()).toEqual([kept.id, dropped.id].sort());
+    const adopted = await call("POST", `/api/v1/plans/${copy.id}/adopt`, {
+      version: copy.version,
+      bodyId: stuurgroep,
+      adoptedOn: "2027-01-15",
+    });
+    expect(adopted.statusCode, adopted.body).toBe(200);
+    expect(await linksOf()).toEqual([copied.id, dropped.id].sort());
+    expect((await call("GET", `/api/v1/kpis/${kpi.id}`)).json().resultArea.id).toBe(copied.id);
+    const audited = await world.rows<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where entity_id in (${project.id}, ${kpi.id}) and changes ? 'resultAreaId'`,
+    );
+    expect(audited[0]!.n).toBe(2);
+  });
 });
 
 describe("who may", () => {

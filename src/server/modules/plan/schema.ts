@@ -113,12 +113,22 @@ export const resultAreas = pgTable(
     name: text("name").notNull(),
     description: text("description"),
     position: integer("position").notNull(),
+    /**
+     * The resultaatgebied of the previous version this one was copied from: when the new version
+     * is vastgesteld, what served the old one (projects, KPIs, speerpunten) moves to it.
+     */
+    copiedFromId: uuid("copied_from_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
   },
   (t) => [
     unique("result_areas_region_id_id_key").on(t.regionId, t.id),
+    foreignKey({
+      columns: [t.regionId, t.copiedFromId],
+      foreignColumns: [t.regionId, t.id],
+      name: "result_areas_copied_from_fk",
+    }),
     unique("result_areas_policy_area_name_key").on(t.regionId, t.policyAreaId, t.name),
     foreignKey({
       columns: [t.regionId, t.policyAreaId],

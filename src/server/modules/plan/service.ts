@@ -5,6 +5,7 @@ import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
 import { escapeLike, keyset } from "../../platform/pagination.js";
 import { bodyNames } from "../governance/service.js";
+import { moveLinksToRevision } from "./revision-links.js";
 import { plans, policyAreas, resultAreas } from "./schema.js";
 
 export interface PlanInput {
@@ -217,6 +218,7 @@ export async function adoptPlan(
     { status: "adopted", adoptedByBodyId: input.bodyId, adoptedOn: input.adoptedOn },
     before,
   );
+  if (row.previousId) await moveLinksToRevision(ctx, id);
   const after = await getPlan(ctx, id);
   await audit(ctx, {
     entityType: "plan",
@@ -273,6 +275,7 @@ export async function revisePlan(ctx: Ctx, id: string) {
       name: r.name,
       description: r.description,
       position: r.position,
+      copiedFromId: r.id,
     })),
   );
   if (results.length) await ctx.tx.insert(resultAreas).values(results);

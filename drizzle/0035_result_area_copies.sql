@@ -1,0 +1,2 @@
+ALTER TABLE "result_areas" ADD COLUMN "copied_from_id" uuid;--> statement-breakpoint
+ALTER TABLE "result_areas" ADD CONSTRAINT "result_areas_copied_from_fk" FOREIGN KEY ("region_id","copied_from_id") REFERENCES "public"."result_areas"("region_id","id") ON DELETE no action ON UPDATE no action;
