@@ -5,6 +5,7 @@ import { remindConsultationInvitees } from "./modules/governance/consultation-re
 import { announceSeatNotices } from "./modules/governance/notices.js";
 import { closeExpiredVotes } from "./modules/governance/proposals-service.js";
 import { remindPlanActionOwners } from "./modules/plan/action-reminders.js";
+import { remindProgressReports } from "./modules/plan/report-reminders.js";
 import { loadConfig } from "./platform/config.js";
 import { migrateDatabase, openDatabase } from "./platform/db.js";
 import { DirectoryFileStore } from "./platform/files.js";
@@ -35,10 +36,11 @@ const announce = () =>
     remindActionOwners(database.db, config.publicUrl),
     remindConsultationInvitees(database.db, config.publicUrl),
     remindPlanActionOwners(database.db, config.publicUrl),
+    remindProgressReports(database.db, config.publicUrl),
     closeExpiredVotes(database.db),
   ])
-    .then(([seats, actionItems, consultations, actions]) =>
-      seats + actionItems + consultations + actions ? mail.kick() : undefined,
+    .then(([seats, actionItems, consultations, actions, reports]) =>
+      seats + actionItems + consultations + actions + reports ? mail.kick() : undefined,
     )
     .catch((err) => app.log.error({ err }, "notices failed"));
 void announce();

@@ -14,6 +14,7 @@ export * from "./modules/plan/actions-schema.js";
 export * from "./modules/plan/kpis-schema.js";
 export * from "./modules/plan/priorities-schema.js";
 export * from "./modules/plan/projects-schema.js";
+export * from "./modules/plan/reports-schema.js";
 export * from "./modules/plan/schema.js";
 export * from "./modules/plan/successes-schema.js";
 export * from "./platform/audit-schema.js";

@@ -42,3 +42,7 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** An action that is neither done nor cancelled still needs someone to do it. */
 export const isOpenAction = (status: ActionStatus) => status === "open" || status === "in_progress";
+
+/** A progress report's traffic light (labels: `report.rag.<rag>`): groen, oranje, rood. */
+export const REPORT_RAGS = ["green", "orange", "red"] as const;
+export type ReportRag = (typeof REPORT_RAGS)[number];

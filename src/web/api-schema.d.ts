@@ -13400,6 +13400,418 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/report-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De rapportagerondes, nieuwste periode eerst, met hoeveel rapportages gevraagd en binnen zijn */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                period: string;
+                                dueDate: string;
+                                closed: boolean;
+                                requested: number;
+                                submitted: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Een rapportageronde openen voor een periode: elk lopend project krijgt een rapportage te schrijven en zijn projectleider een e-mail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        period: string;
+                        /** Format: date */
+                        dueDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            period: string;
+                            dueDate: string;
+                            closed: boolean;
+                            requested: number;
+                            submitted: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De regionale rapportage van een ronde: alle rapportages, en groen/oranje/rood per programma en per resultaatgebied */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            period: string;
+                            dueDate: string;
+                            closed: boolean;
+                            requested: number;
+                            submitted: number;
+                            version: number;
+                            byProgramme: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                green: number;
+                                orange: number;
+                                red: number;
+                                missing: number;
+                            }[];
+                            byResultArea: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                green: number;
+                                orange: number;
+                                red: number;
+                                missing: number;
+                            }[];
+                            reports: {
+                                /** Format: uuid */
+                                id: string;
+                                project: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                programme: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                leaderName: string | null;
+                                resultAreas: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                rag: ("green" | "orange" | "red") | null;
+                                narrative: string | null;
+                                risks: string | null;
+                                kpiSnapshot: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    unit: string;
+                                    target: number;
+                                    latest: {
+                                        period: string;
+                                        value: number;
+                                    } | null;
+                                    status: string;
+                                }[];
+                                submittedAt: string | null;
+                                submittedBy: string | null;
+                                mine: boolean;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een rapportageronde sluiten; daarna liggen de rapportages vast */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            period: string;
+                            dueDate: string;
+                            closed: boolean;
+                            requested: number;
+                            submitted: number;
+                            version: number;
+                            byProgramme: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                green: number;
+                                orange: number;
+                                red: number;
+                                missing: number;
+                            }[];
+                            byResultArea: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                green: number;
+                                orange: number;
+                                red: number;
+                                missing: number;
+                            }[];
+                            reports: {
+                                /** Format: uuid */
+                                id: string;
+                                project: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                programme: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                leaderName: string | null;
+                                resultAreas: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                rag: ("green" | "orange" | "red") | null;
+                                narrative: string | null;
+                                risks: string | null;
+                                kpiSnapshot: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    unit: string;
+                                    target: number;
+                                    latest: {
+                                        period: string;
+                                        value: number;
+                                    } | null;
+                                    status: string;
+                                }[];
+                                submittedAt: string | null;
+                                submittedBy: string | null;
+                                mine: boolean;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/progress-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Een voortgangsrapportage schrijven: groen, oranje of rood, het verhaal en de risico's (met een momentopname van de indicatoren) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        rag: "green" | "orange" | "red";
+                        narrative: string;
+                        risks?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            period: string;
+                            dueDate: string;
+                            closed: boolean;
+                            requested: number;
+                            submitted: number;
+                            version: number;
+                            byProgramme: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                green: number;
+                                orange: number;
+                                red: number;
+                                missing: number;
+                            }[];
+                            byResultArea: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                green: number;
+                                orange: number;
+                                red: number;
+                                missing: number;
+                            }[];
+                            reports: {
+                                /** Format: uuid */
+                                id: string;
+                                project: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                programme: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                leaderName: string | null;
+                                resultAreas: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                rag: ("green" | "orange" | "red") | null;
+                                narrative: string | null;
+                                risks: string | null;
+                                kpiSnapshot: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    unit: string;
+                                    target: number;
+                                    latest: {
+                                        period: string;
+                                        value: number;
+                                    } | null;
+                                    status: string;
+                                }[];
+                                submittedAt: string | null;
+                                submittedBy: string | null;
+                                mine: boolean;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -23,6 +23,7 @@ import { dashboardRoutes } from "./plan/dashboard-routes.js";
 import { kpisRoutes } from "./plan/kpis-routes.js";
 import { prioritiesRoutes } from "./plan/priorities-routes.js";
 import { projectsRoutes } from "./plan/projects-routes.js";
+import { reportsRoutes } from "./plan/reports-routes.js";
 import { planRoutes } from "./plan/routes.js";
 import { successesRoutes } from "./plan/successes-routes.js";
 import { regionsRoutes } from "./regions/routes.js";
@@ -56,4 +57,5 @@ export const modules: FastifyPluginAsync[] = [
   kpisRoutes,
   successesRoutes,
   dashboardRoutes,
+  reportsRoutes,
 ];

@@ -363,6 +363,22 @@ export async function personOfUser(ctx: Pick<Ctx, "tx" | "actor">, userId = ctx.
   return result.rows[0]?.id ?? null;
 }
 
+/** E-mail address and given name of people by id (those with an address), for mail from other modules. */
+export async function mailContactsOf(ctx: Pick<Ctx, "tx" | "actor">, ids: string[]) {
+  if (!ids.length) return new Map<string, { email: string; givenName: string }>();
+  const rows = await ctx.tx
+    .select({ id: persons.id, email: persons.email, givenName: persons.givenName })
+    .from(persons)
+    .where(
+      and(
+        eq(persons.regionId, ctx.actor.regionId),
+        inArray(persons.id, ids),
+        sql`${persons.email} is not null`,
+      ),
+    );
+  return new Map(rows.map((r) => [r.id, { email: r.email!, givenName: r.givenName }]));
+}
+
 /** An organisation's name as SQL, for lists that show an owner or a link in the same statement. */
 export const organisationNameSql = (regionId: SQL | string, organisationId: SQL | unknown) =>
   sql<

@@ -5,6 +5,7 @@ import { actions } from "./actions-schema.js";
 import { kpiMeasurements, kpis } from "./kpis-schema.js";
 import { priorities, prioritisations, topics } from "./priorities-schema.js";
 import { programmes, projects } from "./projects-schema.js";
+import { progressReports, reportRounds } from "./reports-schema.js";
 import { plans, policyAreas, resultAreas } from "./schema.js";
 import { successes } from "./successes-schema.js";
 
@@ -192,6 +193,28 @@ const success: Maker = async (tx, regionId, self) => {
   return row!.id;
 };
 
+let nextRound = 0;
+/** An open reporting round for a period of its own (a counter, so two fixtures never share one). */
+const reportRound: Maker = async (tx, regionId) => {
+  const [row] = await tx
+    .insert(reportRounds)
+    .values({ regionId, period: `${2100 + (nextRound++ % 800)}`, dueDate: "2026-12-31" })
+    .returning({ id: reportRounds.id });
+  return row!.id;
+};
+
+const progressReport: Maker = async (tx, regionId, self) => {
+  const [row] = await tx
+    .insert(progressReports)
+    .values({
+      regionId,
+      roundId: await reportRound(tx, regionId, self),
+      projectId: await project(tx, regionId, self),
+    })
+    .returning({ id: progressReports.id });
+  return row!.id;
+};
+
 export const planFixtures: FixtureMakers = {
   plan,
   planWithPolicyArea,
@@ -208,4 +231,6 @@ export const planFixtures: FixtureMakers = {
   kpi,
   kpiMeasurement,
   success,
+  reportRound,
+  progressReport,
 };

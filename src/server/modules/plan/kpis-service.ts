@@ -344,3 +344,16 @@ export async function kpisByName(ctx: Ctx) {
   const rows = await kpiQuery(ctx).where(eq(kpis.regionId, ctx.actor.regionId));
   return new Map(rows.map((r) => [r.k.name.toLowerCase(), r]));
 }
+
+/** The KPIs of the given resultaatgebieden with their newest measurement and status (a report's snapshot). */
+export async function kpisOfResultAreas(ctx: Ctx, resultAreaIds: string[]) {
+  if (!resultAreaIds.length) return [];
+  const rows = await kpiQuery(ctx).where(
+    and(eq(kpis.regionId, ctx.actor.regionId), inArray(kpis.resultAreaId, resultAreaIds)),
+  );
+  const latest = await latestOf(
+    ctx,
+    rows.map((r) => r.k.id),
+  );
+  return rows.map((r) => present(r, latest.get(r.k.id)));
+}

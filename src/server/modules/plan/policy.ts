@@ -86,3 +86,16 @@ export const successPolicy = definePolicy("success", {
   create: ROLES,
   update: ROLES,
 });
+
+/**
+ * Progress reports go to the stuurgroep and the zorgverzekeraar: everyone reads them. The bureau
+ * opens and closes rounds; a projectleider writes the reports of the projects they lead (the
+ * service checks which), the bureau any.
+ */
+export const reportPolicy = definePolicy("report", {
+  list: ROLES,
+  read: ROLES,
+  create: BUREAU,
+  close: BUREAU,
+  submit: [...BUREAU, "projectleider"],
+});
