@@ -44,6 +44,7 @@ const NAV: NavItem[] = [
   { to: "/wie-doet-wat", label: "nav.actions", permission: "action.list" },
   { to: "/indicatoren", label: "nav.kpis", permission: "kpi.list" },
   { to: "/successen", label: "nav.successes", permission: "success.list" },
+  { to: "/voortgang", label: "nav.reports", permission: "report.list" },
   { to: "/stuurgroep", label: "nav.planDashboard", permission: "plan.read" },
   { to: "/stukken", label: "nav.documents", permission: "document.list" },
   { to: "/werkgebied", label: "nav.areas", permission: "area.list" },

@@ -1,6 +1,7 @@
 import type { ProjectPhase, WorkLevel } from "../../../shared/plan.js";
 import type { Ctx } from "../../platform/context.js";
 import { listBodies } from "../governance/service.js";
+import { createPerson } from "../network/persons-service.js";
 import { addMeasurement, createKpi } from "./kpis-service.js";
 import { seedPrioritiesDemo, seedSuccessesDemo } from "./priorities-demo.js";
 import { createProgramme, createProject } from "./projects-service.js";
@@ -231,6 +232,15 @@ async function seedProjects(ctx: Ctx, planId: string) {
   );
   const groupId = new Map((await listBodies(ctx, { kind: "working_group" })).map((b) => [b.name, b.id]));
   const projectIds = new Map<string, string>();
+  // The leader of the fall prevention project, who is asked for its progress reports.
+  const ellen = await createPerson(ctx, {
+    givenName: "Ellen",
+    namePrefix: "de",
+    familyName: "Ruiter",
+    email: "ellen.deruiter@eerstelijn-zhn.example.nl",
+    disciplines: ["physiotherapist"],
+    visibility: "partners",
+  });
   for (const programme of PROGRAMMES) {
     const made = await createProgramme(ctx, {
       name: programme.name,
@@ -244,6 +254,7 @@ async function seedProjects(ctx: Ctx, planId: string) {
         level: programme.level,
         phase,
         workingGroupId: groupId.get(group) ?? null,
+        leaderPersonId: name === "Valpreventie Katwijk" ? ellen.id : null,
         startDate: "2025-03-01",
         endDate: "2027-12-31",
         resultAreaIds: resultId.has(result) ? [resultId.get(result)!] : [],
