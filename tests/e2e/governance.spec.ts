@@ -189,7 +189,7 @@ test("a member sees who sits where, without the bureau's buttons", async ({ brow
   await page.getByRole("link", { name: "Organen" }).click();
   await expect(page.getByRole("heading", { name: "Organen", level: 2 })).toBeVisible();
   await expect(page.getByRole("button", { name: "Orgaan instellen" })).toHaveCount(0);
-  await page.getByRole("link", { name: "Stuurgroep" }).click();
+  await page.getByRole("link", { name: "Stuurgroep", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Stuurgroep" })).toBeVisible();
   await expect(page.getByRole("cell", { name: /Voorzitter namens/ })).toBeVisible();
   await expect(page.getByRole("button", { name: /Benoemen/ })).toHaveCount(0);

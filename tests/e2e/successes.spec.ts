@@ -35,8 +35,8 @@ test("a member posts a success with a photo, and the stuurgroep sees it on its d
 
   const board = await newPage(browser);
   await logIn(board, "bestuur@zhn.demo");
-  await board.getByRole("link", { name: "Stuurgroepdashboard" }).click();
-  await expect(board.getByRole("heading", { name: "Stuurgroepdashboard", level: 2 })).toBeVisible();
+  await board.getByRole("link", { name: "Stand van zaken" }).click();
+  await expect(board.getByRole("heading", { name: "Stand van zaken", level: 2 })).toBeVisible();
   const programmes = board.getByRole("region", { name: "Programma's" });
   await expect(programmes.getByRole("row", { name: /Kwetsbare ouderen/ })).toBeVisible();
   const kpis = board.getByRole("region", { name: "Indicatoren" });

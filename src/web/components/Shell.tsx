@@ -45,7 +45,7 @@ const NAV: NavItem[] = [
   { to: "/indicatoren", label: "nav.kpis", permission: "kpi.list" },
   { to: "/successen", label: "nav.successes", permission: "success.list" },
   { to: "/voortgang", label: "nav.reports", permission: "report.list" },
-  { to: "/stuurgroep", label: "nav.planDashboard", permission: "plan.read" },
+  { to: "/stand-van-zaken", label: "nav.planDashboard", permission: "plan.read" },
   { to: "/stukken", label: "nav.documents", permission: "document.list" },
   { to: "/werkgebied", label: "nav.areas", permission: "area.list" },
   { to: "/gebruikers", label: "nav.users", permission: "user.list" },

@@ -1334,7 +1334,7 @@ export const en: Record<MessageKey, string> = {
   "kpi.reportImported": "Imported: {{valid}} of {{rows}} rows.",
   "kpi.imported": "Measurements imported: {{count}}",
   "nav.successes": "Successes",
-  "nav.planDashboard": "Steering group dashboard",
+  "nav.planDashboard": "State of affairs",
   "success.listTitle": "Successes",
   "success.intro":
     "What worked, with a photo and the project it came from. Everyone in the region shares successes.",
@@ -1353,7 +1353,7 @@ export const en: Record<MessageKey, string> = {
   "success.none": "No successes yet.",
   "success.newsletter": "For the newsletter (HTML with photos)",
   "success.latest": "Latest successes",
-  "dashboard.planTitle": "Steering group dashboard",
+  "dashboard.planTitle": "State of affairs",
   "dashboard.total": "Total",
   "dashboard.kpisBehind": "Indicators behind",
   "dashboard.noKpisBehind": "No indicator is behind.",

@@ -1339,7 +1339,7 @@ export const nl = {
   "kpi.reportImported": "Geïmporteerd: {{valid}} van {{rows}} rijen.",
   "kpi.imported": "Metingen geïmporteerd: {{count}}",
   "nav.successes": "Successen",
-  "nav.planDashboard": "Stuurgroepdashboard",
+  "nav.planDashboard": "Stand van zaken",
   "success.listTitle": "Successen",
   "success.intro":
     "Wat werkte, met een foto en het project waar het uit voortkwam. Iedereen in de regio deelt successen.",
@@ -1358,7 +1358,7 @@ export const nl = {
   "success.none": "Nog geen successen.",
   "success.newsletter": "Voor de nieuwsbrief (HTML met foto's)",
   "success.latest": "Nieuwste successen",
-  "dashboard.planTitle": "Stuurgroepdashboard",
+  "dashboard.planTitle": "Stand van zaken",
   "dashboard.total": "Totaal",
   "dashboard.kpisBehind": "Indicatoren die achterlopen",
   "dashboard.noKpisBehind": "Geen indicator loopt achter.",

@@ -65,7 +65,7 @@ export async function importMeasurements(
       continue;
     }
     const kpi = byName.get(cell(row.cells, col.kpi).toLowerCase());
-    const period = cell(row.cells, col.period).toUpperCase().replace(/-Q/i, "-Q");
+    const period = cell(row.cells, col.period).toUpperCase();
     const rawValue = cell(row.cells, col.value);
     const unit = col.unit < 0 ? null : cell(row.cells, col.unit) || null;
     const wijkCode = cell(row.cells, col.wijk).toUpperCase() || null;

@@ -160,11 +160,11 @@ export async function getPrioritisation(ctx: Ctx, id: string) {
     .sort((a, b) => b.points - a.points || a.title.localeCompare(b.title, "nl"));
   const participants = [...new Set(scores.map((s) => s.personId))]
     .map((personId) => {
-      const own = scores.filter((s) => s.personId === personId);
+      const given = scores.filter((s) => s.personId === personId);
       return {
         person: { id: personId, name: names.get(personId) ?? "" },
-        points: Object.fromEntries(own.map((s) => [s.topicId, s.points])) as Record<string, number>,
-        total: own.reduce((sum, s) => sum + s.points, 0),
+        points: Object.fromEntries(given.map((s) => [s.topicId, s.points])) as Record<string, number>,
+        total: given.reduce((sum, s) => sum + s.points, 0),
       };
     })
     .sort((a, b) => a.person.name.localeCompare(b.person.name, "nl"));

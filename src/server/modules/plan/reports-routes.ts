@@ -84,6 +84,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     config: {
       access: reportPolicy.access("create"),
+      // A period of its own per call (one round per period); the rare repeat answers 409.
       example: () => ({
         body: {
           period: `${2030 + Math.floor(Math.random() * 60)}-Q${1 + Math.floor(Math.random() * 4)}`,
