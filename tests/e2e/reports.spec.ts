@@ -50,4 +50,9 @@ test("the bureau requests progress reports by e-mail, a report is written, and t
   await expect(perProgramme.getByRole("row", { name: /^Kwetsbare ouderen 0 1 0 / })).toBeVisible();
   await expect(page.getByText(/1 van \d+ rapportages binnen/)).toBeVisible();
   await axeClean(page);
+  // The regional report as PDF, for the stuurgroep and the zorgverzekeraar.
+  const pdfLink = page.getByRole("link", { name: "Regionale rapportage als PDF" });
+  const pdf = await page.request.get((await pdfLink.getAttribute("href"))!);
+  expect([pdf.status(), pdf.headers()["content-type"]]).toEqual([200, "application/pdf"]);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 });

@@ -1378,6 +1378,8 @@ export const en: Record<MessageKey, string> = {
   "report.notFound": "This reporting round does not exist (any more).",
   "report.roundTitle": "Progress {{period}}",
   "report.progress": "{{submitted}} of {{requested}} reports in; due {{date}}",
+  "report.asPdf": "Regional report as PDF",
+  "report.asXlsx": "As Excel",
   "report.close": "Close round",
   "report.closeConfirm": "Close the round? Its reports are then fixed.",
   "report.closedNotice": "The round has been closed",

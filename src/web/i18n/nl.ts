@@ -1383,6 +1383,8 @@ export const nl = {
   "report.notFound": "Deze rapportageronde bestaat niet (meer).",
   "report.roundTitle": "Voortgang {{period}}",
   "report.progress": "{{submitted}} van {{requested}} rapportages binnen; uiterlijk {{date}}",
+  "report.asPdf": "Regionale rapportage als PDF",
+  "report.asXlsx": "Als Excel",
   "report.close": "Ronde sluiten",
   "report.closeConfirm": "De ronde sluiten? Daarna liggen de rapportages vast.",
   "report.closedNotice": "De ronde is gesloten",

@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PERIOD } from "../../../shared/kpi.js";
 import { REPORT_RAGS } from "../../../shared/plan.js";
+import { attachment } from "../../platform/export.js";
 import { idParams, optionalText } from "../network/fields.js";
 import { reportPolicy } from "./policy.js";
+import { roundPdf, roundWorkbook } from "./report-exports.js";
 import * as service from "./reports-service.js";
 
 const version = z.number().int().positive();
@@ -154,5 +156,44 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
     },
     handler: (request) => request.ctx((ctx) => service.submitReport(ctx, request.params.id, request.body)),
+  });
+
+  app.get("/report-rounds/:id/report.pdf", {
+    schema: {
+      tags: ["regioplan"],
+      summary: "De regionale rapportage van een ronde als PDF",
+      params: idParams,
+    },
+    config: {
+      access: reportPolicy.access("read"),
+      example: async ({ create }) => ({ params: { id: await create("reportRound") } }),
+    },
+    handler: async (request, reply) => {
+      const { round, pdf } = await request.ctx((ctx) => roundPdf(ctx, request.params.id));
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", attachment(`voortgang_${round.period}.pdf`))
+        .send(pdf);
+    },
+  });
+
+  app.get("/report-rounds/:id/report.xlsx", {
+    schema: {
+      tags: ["regioplan"],
+      summary:
+        "De regionale rapportage van een ronde als Excel: per programma, per resultaatgebied en alle rapportages",
+      params: idParams,
+    },
+    config: {
+      access: reportPolicy.access("read"),
+      example: async ({ create }) => ({ params: { id: await create("reportRound") } }),
+    },
+    handler: async (request, reply) => {
+      const { round, xlsx } = await request.ctx((ctx) => roundWorkbook(ctx, request.params.id));
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-disposition", attachment(`voortgang_${round.period}.xlsx`))
+        .send(xlsx);
+    },
   });
 };

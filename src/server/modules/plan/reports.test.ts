@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfText } from "../../../../tests/support/pdf-text.js";
 import { type Caller, World } from "../../../../tests/support/world.js";
 import { users } from "../../platform/identity-schema.js";
 import { remindProgressReports } from "./report-reminders.js";
@@ -142,6 +143,19 @@ describe("progress reports", () => {
       { id: result.id, name: "Kortere wachttijd", green: 0, orange: 1, red: 0, missing: 0 },
     ]);
     expect(written.submitted).toBe(1);
+
+    // The regional report as PDF and Excel.
+    const pdf = await call(staff, "GET", `/api/v1/report-rounds/${round.id}/report.pdf`);
+    expect([pdf.statusCode, pdf.headers["content-type"]]).toEqual([200, "application/pdf"]);
+    // The text as read from the PDF, lines joined (a line may break after a hyphen).
+    const text = (await pdfText(pdf.rawPayload)).replace(/-\n/g, "-").replace(/\s+/g, " ");
+    expect(text).toContain("Voortgangsrapportage 2026-Q4");
+    expect(text).toContain("POH-GGZ jeugd: Oranje");
+    expect(text).toContain("Krappe arbeidsmarkt");
+    const xlsx = await call(staff, "GET", `/api/v1/report-rounds/${round.id}/report.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers["content-disposition"]).toContain("voortgang_2026-Q4.xlsx");
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
 
     // Closed: the reports are the record.
     const closed = await ok("POST", `/api/v1/report-rounds/${round.id}/close`, { version: 1 });

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Group,
@@ -159,13 +160,19 @@ export function ReportRoundPage() {
           })}
         </Text>
       </Group>
-      {!round.closed && session?.permissions["report.close"] && (
-        <Group>
+      <Group>
+        <Anchor href={`/api/v1/report-rounds/${round.id}/report.pdf`} size="sm">
+          {t("report.asPdf")}
+        </Anchor>
+        <Anchor href={`/api/v1/report-rounds/${round.id}/report.xlsx`} size="sm">
+          {t("report.asXlsx")}
+        </Anchor>
+        {!round.closed && session?.permissions["report.close"] && (
           <Button variant="default" onClick={close} loading={change.busy}>
             {t("report.close")}
           </Button>
-        </Group>
-      )}
+        )}
+      </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Tally title={t("report.byProgramme")} rows={round.byProgramme} />
         <Tally title={t("report.byResultArea")} rows={round.byResultArea} />
