@@ -12,13 +12,6 @@ export interface ImportReport {
 }
 export type ImportMode = "valid" | "all";
 
-/** A multipart body of one file (field `file`), for openapi-fetch's `bodySerializer`. */
-export const fileBody = (file: File) => () => {
-  const data = new FormData();
-  data.append("file", file);
-  return data;
-};
-
 /**
  * Importing a spreadsheet: check the file first (nothing is written), see every bad row, then
  * import all rows, or only the good ones, or fix the file and check again.

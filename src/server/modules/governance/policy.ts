@@ -1,10 +1,7 @@
-import { ROLES } from "../../../shared/roles.js";
+import { BUREAU, ROLES } from "../../../shared/roles.js";
 import { definePolicy } from "../../platform/policy.js";
 
-const BUREAU = ["beheerder", "medewerker"] as const;
-
-/** Whether the actor works at the bureau (beheerder or medewerker): they see and keep everything. */
-export const isBureau = (actor: { role: string }) => (BUREAU as readonly string[]).includes(actor.role);
+export { isBureau } from "../../../shared/roles.js";
 
 /**
  * Bodies (organen) and who sits in them are known to everyone in the region: legitimacy depends on

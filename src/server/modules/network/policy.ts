@@ -1,4 +1,4 @@
-import { ROLES } from "../../../shared/roles.js";
+import { BUREAU, ROLES } from "../../../shared/roles.js";
 import { definePolicy } from "../../platform/policy.js";
 
 /**
@@ -14,8 +14,6 @@ export const organisationPolicy = definePolicy("organisation", {
   merge: ["beheerder", "medewerker"],
   delete: ["beheerder"],
 });
-
-const BUREAU = ["beheerder", "medewerker"] as const;
 
 /**
  * People: everyone in the region may look people up, but members and partners see only the

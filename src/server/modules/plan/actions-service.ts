@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { dayInNetherlands } from "../../../shared/dates.js";
 import { type ActionStatus, isOpenAction } from "../../../shared/plan.js";
+import { isBureau } from "../../../shared/roles.js";
 import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
@@ -38,8 +39,6 @@ export interface ActionInput {
  * `actions_open_due_idx` (a parameter list would not prove the index's condition).
  */
 export const stillToDo = sql`"actions"."status" in ('open', 'in_progress')`;
-
-const isBureau = (ctx: Ctx) => ctx.actor.role === "beheerder" || ctx.actor.role === "medewerker";
 
 /**
  * One statement lists actions with everything a row shows: the names of owner, organisation,
@@ -344,7 +343,7 @@ async function leadsProject(ctx: Ctx, projectId: string | null | undefined) {
 export async function createAction(ctx: Ctx, input: ActionInput) {
   // What another region holds answers 404 before the question whose it is.
   await check(ctx, input);
-  if (!isBureau(ctx) && (input.priorityId || !(await leadsProject(ctx, input.projectId))))
+  if (!isBureau(ctx.actor) && (input.priorityId || !(await leadsProject(ctx, input.projectId))))
     throw invalidField(input.priorityId ? "body.priorityId" : "body.projectId", "field.ownAction", 403);
   const { dependsOnIds, ...fields } = input;
   const [row] = await ctx.tx
@@ -383,14 +382,14 @@ export async function updateAction(ctx: Ctx, id: string, patch: Partial<ActionIn
     .where(and(eq(actions.regionId, ctx.actor.regionId), eq(actions.id, id)));
   if (!row) throw notFound();
   const before = await getAction(ctx, id);
-  if (!isBureau(ctx) && !before.leading) {
+  if (!isBureau(ctx.actor) && !before.leading) {
     const other = Object.keys(patch).find((k) => k !== "version" && k !== "status");
     if (!before.mine || other)
       throw invalidField(other ? `body.${other}` : "params.id", "field.ownAction", 403);
   }
   if (row.version !== patch.version) throw conflict(before);
   if (
-    !isBureau(ctx) &&
+    !isBureau(ctx.actor) &&
     patch.projectId &&
     patch.projectId !== row.projectId &&
     !(await leadsProject(ctx, patch.projectId))

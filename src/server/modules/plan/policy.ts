@@ -1,7 +1,5 @@
-import { ROLES } from "../../../shared/roles.js";
+import { BUREAU, ROLES } from "../../../shared/roles.js";
 import { definePolicy } from "../../platform/policy.js";
-
-const BUREAU = ["beheerder", "medewerker"] as const;
 
 /**
  * The regioplan is the region's shared agenda: everyone in the region reads it, partners

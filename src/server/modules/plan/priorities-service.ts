@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { PrioritisationStatus } from "../../../shared/plan.js";
+import { isBureau } from "../../../shared/roles.js";
 import { audit, auditMany } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
@@ -24,7 +25,6 @@ export interface TopicInput {
 }
 
 /** The bureau runs a prioritisation for everyone; others bring in and change only their own. */
-const isBureau = (ctx: Ctx) => ctx.actor.role === "beheerder" || ctx.actor.role === "medewerker";
 
 type PrioritisationRow = typeof prioritisations.$inferSelect;
 
@@ -299,7 +299,7 @@ async function changeableTopic(ctx: Ctx, id: string, version: number) {
     .from(topics)
     .where(and(eq(topics.regionId, ctx.actor.regionId), eq(topics.id, id)));
   if (!row) throw notFound();
-  if (!isBureau(ctx) && row.createdByUserId !== ctx.actor.userId)
+  if (!isBureau(ctx.actor) && row.createdByUserId !== ctx.actor.userId)
     throw invalidField("params.id", "field.ownTopic", 403);
   requireStage(await prioritisationRow(ctx, row.prioritisationId, true), "gathering");
   const before = presentTopic(row);
@@ -341,7 +341,7 @@ export async function setScores(
   scores: { topicId: string; points: number }[],
 ) {
   const row = await prioritisationRow(ctx, prioritisationId, true);
-  if (!isBureau(ctx) && personId !== (await personOfUser(ctx)))
+  if (!isBureau(ctx.actor) && personId !== (await personOfUser(ctx)))
     throw invalidField("params.personId", "field.ownScores", 403);
   requireStage(row, "scoring");
   await requirePerson(ctx, personId, "params.personId");

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { periodBounds } from "../../../shared/kpi.js";
 import type { ReportRag } from "../../../shared/plan.js";
+import { isBureau } from "../../../shared/roles.js";
 import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
@@ -11,8 +12,6 @@ import { kpisOfResultAreas } from "./kpis-service.js";
 import { programmes, projectResultAreas, projects } from "./projects-schema.js";
 import { progressReports, reportRounds } from "./reports-schema.js";
 import { resultAreas } from "./schema.js";
-
-const isBureau = (ctx: Ctx) => ctx.actor.role === "beheerder" || ctx.actor.role === "medewerker";
 
 type RoundRow = typeof reportRounds.$inferSelect;
 const presentRound = (r: RoundRow, counts: { requested: number; submitted: number }) => ({
@@ -160,7 +159,7 @@ export async function getRound(ctx: Ctx, id: string) {
     submittedAt: x.r.submittedAt?.toISOString() ?? null,
     submittedBy: x.r.submittedBy,
     /** Whether the caller may write it: the bureau, or the project's leader. */
-    mine: isBureau(ctx) || x.mine,
+    mine: isBureau(ctx.actor) || x.mine,
     version: x.r.version,
   }));
   const tally = (key: (r: (typeof reports)[number]) => { id: string; name: string }[]) => {
@@ -212,7 +211,7 @@ export async function submitReport(
     )
     .where(and(eq(progressReports.regionId, region), eq(progressReports.id, id)));
   if (!row) throw notFound();
-  if (!isBureau(ctx) && !row.mine) throw invalidField("params.id", "field.ownReport", 403);
+  if (!isBureau(ctx.actor) && !row.mine) throw invalidField("params.id", "field.ownReport", 403);
   if (row.closedAt) throw invalidField("params.id", "field.roundClosed", 409);
   const before = { rag: row.r.rag, narrative: row.r.narrative, risks: row.r.risks };
   if (row.r.version !== input.version) throw conflict(before);

@@ -1,4 +1,5 @@
 import { and, eq, ilike, or, sql } from "drizzle-orm";
+import { isBureau } from "../../../shared/roles.js";
 import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
@@ -14,8 +15,6 @@ export interface SuccessInput {
   projectId?: string | null;
   happenedOn: string;
 }
-
-const isBureau = (ctx: Ctx) => ctx.actor.role === "beheerder" || ctx.actor.role === "medewerker";
 
 const successSelect = (ctx: Ctx) => ({
   s: successes,
@@ -34,7 +33,7 @@ function present(ctx: Ctx, r: { s: typeof successes.$inferSelect; projectName: s
     hasPhoto: s.photoFileId !== null,
     authorName: s.authorName,
     /** Whether the caller may change it: the bureau, or whoever posted it. */
-    mine: isBureau(ctx) || (s.createdByUserId !== null && s.createdByUserId === ctx.actor.userId),
+    mine: isBureau(ctx.actor) || (s.createdByUserId !== null && s.createdByUserId === ctx.actor.userId),
     version: s.version,
   };
 }

@@ -1,8 +1,8 @@
 import { NumberInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, unwrap } from "../../api";
-import { FileImport, fileBody, type ImportMode } from "../../components/FileImport";
+import { api, fileBody, unwrap } from "../../api";
+import { FileImport, type ImportMode } from "../../components/FileImport";
 import { formatNumber, useT } from "../../i18n";
 import { notify } from "../../notify";
 
@@ -10,8 +10,7 @@ const upload = async (file: File, query: { year: number; mode: ImportMode; dryRu
   unwrap(
     await api.POST("/api/v1/areas/import", {
       params: { query: { ...query, dryRun: String(query.dryRun) as "true" | "false" } },
-      body: {} as never,
-      bodySerializer: fileBody(file),
+      ...fileBody(file),
     }),
   );
 

@@ -14,8 +14,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { ACTION_STATUSES, type ActionStatus } from "../../../shared/plan";
-import { api, unwrap } from "../../api";
-import { fileBody } from "../../components/FileImport";
+import { api, fileBody, unwrap } from "../../api";
 import { formatDate, formatDateTime, useT } from "../../i18n";
 import { useSession } from "../../session";
 import { useChange } from "../../use-change";
@@ -102,8 +101,7 @@ function Attachments({ action }: { action: Action }) {
         unwrap(
           await api.POST("/api/v1/actions/{id}/attachments", {
             params: { path: { id: action.id } },
-            body: {} as never,
-            bodySerializer: fileBody(file),
+            ...fileBody(file),
           }),
         ),
       t("action.attached", { name: file.name }),

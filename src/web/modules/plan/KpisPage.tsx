@@ -3,9 +3,9 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { api, unwrap } from "../../api";
+import { api, fileBody, unwrap } from "../../api";
 import { ExportButtons } from "../../components/ExportButtons";
-import { FileImport, fileBody, type ImportMode } from "../../components/FileImport";
+import { FileImport, type ImportMode } from "../../components/FileImport";
 import { ListToolbar } from "../../components/ListToolbar";
 import { loadedCount, MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
@@ -19,8 +19,7 @@ const upload = async (file: File, query: { mode: ImportMode; dryRun: boolean }) 
   unwrap(
     await api.POST("/api/v1/kpis/import", {
       params: { query: { ...query, dryRun: String(query.dryRun) as "true" | "false" } },
-      body: {} as never,
-      bodySerializer: fileBody(file),
+      ...fileBody(file),
     }),
   );
 

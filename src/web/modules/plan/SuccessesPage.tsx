@@ -19,8 +19,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { today } from "../../../shared/dates";
-import { ApiProblem, api, unwrap } from "../../api";
-import { fileBody } from "../../components/FileImport";
+import { ApiProblem, api, fileBody, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { ListToolbar } from "../../components/ListToolbar";
 import { loadedCount, MoreButton, usePagedList } from "../../components/PagedList";
@@ -66,8 +65,7 @@ function SuccessForm({ onDone }: { onDone: () => void }) {
         unwrap(
           await api.PUT("/api/v1/successes/{id}/photo", {
             params: { path: { id: made.id } },
-            body: {} as never,
-            bodySerializer: fileBody(photo),
+            ...fileBody(photo),
           }),
         );
       notify(t("success.posted"), "green");
