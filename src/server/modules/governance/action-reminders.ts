@@ -1,9 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { today } from "../../../shared/dates.js";
-import { inRegion } from "../../platform/context.js";
 import type { Db, Tx } from "../../platform/db.js";
-import { regions } from "../../platform/identity-schema.js";
-import { enqueueMails } from "../../platform/mail.js";
+import { remindOfDueDates } from "../../platform/due-reminders.js";
 import { persons } from "../network/schema.js";
 import { actionItems } from "./decisions-schema.js";
 import { meetings } from "./meetings-schema.js";
@@ -48,59 +46,18 @@ function dueActions(tx: Tx, regionId: string, when: SQL) {
 }
 
 /**
- * Reminds owners of open actions by e-mail, once each: a week before the due date, and when it
- * has passed. Runs for every region; the app calls it hourly. A new due date earns new reminders
- * (the service clears the marks). Returns how many mails were queued.
+ * Reminds owners of open actiepunten by e-mail, once a week before the due date and once when it
+ * has passed. The app calls it hourly. Returns how many mails were queued.
  */
-export async function remindActionOwners(db: Db, publicUrl: string, day = today()) {
-  let queued = 0;
-  for (const region of await db.select({ id: regions.id }).from(regions)) {
-    queued += await inRegion(db, region.id, async (tx) => {
-      const soon = await dueActions(
-        tx,
-        region.id,
-        sql`${actionItems.dueSoonNoticeSentAt} is null
-          and ${actionItems.dueDate} between ${day}::date and ${day}::date + ${ACTION_REMINDER_DAYS}::int`,
-      );
-      const overdue = await dueActions(
-        tx,
-        region.id,
-        sql`${actionItems.overdueNoticeSentAt} is null and ${actionItems.dueDate} < ${day}::date`,
-      );
-      await enqueueMails(
-        tx,
-        region.id,
-        (
-          [
-            [soon, "Herinnering: actiepunt", "moet klaar zijn op"],
-            [overdue, "Over de datum: actiepunt", "had klaar moeten zijn op"],
-          ] as const
-        ).flatMap(([list, subject, sentence]) =>
-          list.map((a) => ({
-            to: a.email!,
-            subject: `${subject} ${a.bodyName}`,
-            text: `Beste ${a.givenName},\n\nUw actiepunt uit ${a.bodyName} (${a.meetingTitle}) ${sentence} ${dutchDay(a.dueDate)}:\n\n${a.description}\n\nWerk de status bij in Regiotafel: ${publicUrl}/vergaderingen/${a.meetingId}\n`,
-          })),
-        ),
-      );
-      const now = new Date();
-      const mark = (ids: string[], set: Partial<typeof actionItems.$inferInsert>) =>
-        ids.length
-          ? tx
-              .update(actionItems)
-              .set(set)
-              .where(and(eq(actionItems.regionId, region.id), inArray(actionItems.id, ids)))
-          : undefined;
-      await mark(
-        soon.map((a) => a.id),
-        { dueSoonNoticeSentAt: now },
-      );
-      await mark(
-        overdue.map((a) => a.id),
-        { overdueNoticeSentAt: now, dueSoonNoticeSentAt: now },
-      );
-      return soon.length + overdue.length;
-    });
-  }
-  return queued;
+export function remindActionOwners(db: Db, publicUrl: string, day = today()) {
+  return remindOfDueDates(db, day, {
+    table: actionItems,
+    soonDays: ACTION_REMINDER_DAYS,
+    find: dueActions,
+    mail: (a, overdue) => ({
+      to: a.email!,
+      subject: `${overdue ? "Over de datum: actiepunt" : "Herinnering: actiepunt"} ${a.bodyName}`,
+      text: `Beste ${a.givenName},\n\nUw actiepunt uit ${a.bodyName} (${a.meetingTitle}) ${overdue ? "had klaar moeten zijn op" : "moet klaar zijn op"} ${dutchDay(a.dueDate)}:\n\n${a.description}\n\nWerk de status bij in Regiotafel: ${publicUrl}/vergaderingen/${a.meetingId}\n`,
+    }),
+  });
 }
