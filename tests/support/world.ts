@@ -25,6 +25,12 @@ export interface Caller {
  * A running app on a fresh database with two regions, `a` and `b`. `as(region, role)` makes a new
  * account with a session each time, so tests never share (and never spoil) each other's actors.
  */
+/** A response's status and the field its first error names: what an API client checks. */
+export const fieldOf = (r: { statusCode: number; json(): { errors?: { field: string }[] } }) => [
+  r.statusCode,
+  r.json().errors?.[0]?.field,
+];
+
 export class World {
   private constructor(
     readonly app: FastifyInstance,
@@ -111,6 +117,13 @@ export class World {
     );
     const rows = await this.rows<{ t: string; h: string }>(sql.join(perTable, sql` union all `));
     return Object.fromEntries(rows.map((r) => [r.t, r.h]));
+  }
+
+  /** Makes `personId` the directory entry of `caller` (the same e-mail address, decision 0005). */
+  async linkPerson(caller: Pick<Caller, "userId">, personId: string) {
+    await this.db.execute(
+      sql`update persons set email = (select email from ${users} where id = ${caller.userId}) where id = ${personId}`,
+    );
   }
 
   async rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {

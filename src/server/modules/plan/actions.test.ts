@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Caller, World } from "../../../../tests/support/world.js";
+import { payloadFor } from "../../../../tests/support/routes.js";
+import { type Caller, fieldOf, World } from "../../../../tests/support/world.js";
 import { TINY_PDF } from "../../platform/files.js";
-import { users } from "../../platform/identity-schema.js";
 import { remindPlanActionOwners } from "./action-reminders.js";
 
 let world: World;
@@ -19,15 +19,6 @@ async function ok(as: Caller, method: "POST" | "PATCH" | "PUT", url: string, pay
   expect(response.statusCode, response.body).toBe(status);
   return response.json();
 }
-const fieldOf = (r: { statusCode: number; json(): { errors?: { field: string }[] } }) => [
-  r.statusCode,
-  r.json().errors?.[0]?.field,
-];
-/** Makes `personId` the directory entry of `caller` (the same e-mail address). */
-const linkAccount = (caller: Caller, personId: string) =>
-  world.db.execute(
-    sql`update persons set email = (select email from ${users} where id = ${caller.userId}) where id = ${personId}`,
-  );
 
 beforeAll(async () => {
   world = await World.create();
@@ -40,11 +31,11 @@ beforeAll(async () => {
   ids.consulent = (
     await ok(staff, "POST", "/api/v1/persons", { givenName: "Fatima", familyName: "Consulent" }, 201)
   ).id;
-  await linkAccount(partner, ids.consulent!);
+  await world.linkPerson(partner, ids.consulent!);
   ids.sanne = (
     await ok(staff, "POST", "/api/v1/persons", { givenName: "Sanne", familyName: "Leider" }, 201)
   ).id;
-  await linkAccount(leader, ids.sanne!);
+  await world.linkPerson(leader, ids.sanne!);
   ids.priority = await world.create("priority", staff);
   const programme = await world.create("programme", staff);
   const project = (name: string, leaderPersonId?: string) =>
@@ -249,7 +240,7 @@ describe("actions (wie doet wat)", () => {
     const anouk = (
       await ok(staff, "POST", "/api/v1/persons", { givenName: "Anouk", familyName: "Wijk" }, 201)
     ).id;
-    await linkAccount(coordinator, anouk);
+    await world.linkPerson(coordinator, anouk);
     await ok(
       staff,
       "POST",
@@ -306,29 +297,14 @@ describe("actions (wie doet wat)", () => {
 
   it("keeps documents with an action, downloadable only through it", async () => {
     const created = await ok(staff, "POST", "/api/v1/actions", action({ title: "Met bijlage" }), 201);
-    const upload = (name: string, type: string, data: Buffer) => {
-      const boundary = "----regiotafel";
-      const payload = Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
-        ),
-        data,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      return world.inject(partner, {
-        method: "POST",
-        url: `/api/v1/actions/${created.id}/attachments`,
-        payload,
-        headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-      });
+    const upload = (name: string, data: Buffer) => {
+      const { payload, headers } = payloadFor({ multipart: { name, base64: data.toString("base64") } });
+      const url = `/api/v1/actions/${created.id}/attachments`;
+      return world.inject(partner, { method: "POST", url, payload, headers });
     };
-    const pdf = await upload("plan van aanpak.pdf", "application/pdf", Buffer.from(TINY_PDF, "base64"));
+    const pdf = await upload("plan van aanpak.pdf", Buffer.from(TINY_PDF, "base64"));
     expect(pdf.statusCode, pdf.body).toBe(201);
-    const program = await upload(
-      "tool.exe",
-      "application/octet-stream",
-      Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]),
-    );
+    const program = await upload("tool.exe", Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]));
     expect(program.statusCode).toBe(415);
     const list = (await call(staff, "GET", `/api/v1/actions/${created.id}/attachments`)).json().items;
     expect(list.map((f: { name: string; contentType: string }) => [f.name, f.contentType])).toEqual([

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Caller, World } from "../../../../tests/support/world.js";
+import { payloadFor } from "../../../../tests/support/routes.js";
+import { type Caller, fieldOf, World } from "../../../../tests/support/world.js";
 
 let world: World;
 let staff: Caller;
@@ -14,20 +15,12 @@ async function ok(method: "POST" | "PATCH", url: string, payload: unknown, statu
   expect(response.statusCode, response.body).toBe(status);
   return response.json();
 }
-const fieldOf = (r: { statusCode: number; json(): { errors?: { field: string }[] } }) => [
-  r.statusCode,
-  r.json().errors?.[0]?.field,
-];
 /** A multipart upload of `csv` as the field `file`. */
 function upload(query: string, csv: string) {
-  const boundary = "----regiotafel";
-  const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="metingen.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
-  return world.inject(staff, {
-    method: "POST",
-    url: `/api/v1/kpis/import?${query}`,
-    payload,
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  const { payload, headers } = payloadFor({
+    multipart: { name: "metingen.csv", base64: Buffer.from(csv).toString("base64") },
   });
+  return world.inject(staff, { method: "POST", url: `/api/v1/kpis/import?${query}`, payload, headers });
 }
 
 beforeAll(async () => {

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Caller, World } from "../../../../tests/support/world.js";
-import { users } from "../../platform/identity-schema.js";
+import { type Caller, fieldOf, World } from "../../../../tests/support/world.js";
 
 let world: World;
 let staff: Caller;
@@ -21,10 +20,6 @@ async function ok(as: Caller, method: "POST" | "PATCH" | "PUT", url: string, pay
   expect(response.statusCode, response.body).toBe(status);
   return response.json();
 }
-const fieldOf = (r: { statusCode: number; json(): { errors?: { field: string }[] } }) => [
-  r.statusCode,
-  r.json().errors?.[0]?.field,
-];
 
 beforeAll(async () => {
   world = await World.create();
@@ -43,9 +38,7 @@ beforeAll(async () => {
       201,
     )
   ).id;
-  await world.db.execute(
-    sql`update persons set email = (select email from ${users} where id = ${partner.userId}) where id = ${ids.wethouder}`,
-  );
+  await world.linkPerson(partner, ids.wethouder!);
   ids.verzekeraar = (
     await ok(staff, "POST", "/api/v1/persons", { givenName: "Joost", familyName: "Zorginkoper" }, 201)
   ).id;

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, World } from "../../../../tests/support/world.js";
 import { inRegion } from "../../platform/context.js";
-import { users } from "../../platform/identity-schema.js";
 
 let world: World;
 let staff: Caller;
@@ -158,9 +157,7 @@ describe("programmes and projects", () => {
   it("lets a projectleider move the projects they lead, and only those", async () => {
     const leader = await world.as("a", "projectleider");
     // The account is Sanne's: her person record has the account's e-mail address.
-    await world.rows(
-      sql`update persons set email = (select email from ${users} where id = ${leader.userId}) where id = ${ids.sanne}`,
-    );
+    await world.linkPerson(leader, ids.sanne!);
     const own = (await call("POST", "/api/v1/projects", project({ name: "Van Sanne" }))).json();
     const other = (
       await call("POST", "/api/v1/projects", project({ name: "Van een ander", leaderPersonId: null }))

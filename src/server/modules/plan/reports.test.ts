@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfText } from "../../../../tests/support/pdf-text.js";
-import { type Caller, World } from "../../../../tests/support/world.js";
-import { users } from "../../platform/identity-schema.js";
+import { type Caller, fieldOf, World } from "../../../../tests/support/world.js";
 import { remindProgressReports } from "./report-reminders.js";
 
 let world: World;
@@ -17,10 +16,6 @@ async function ok(method: "POST" | "PUT", url: string, payload: unknown, status 
   expect(r.statusCode, r.body).toBe(status);
   return r.json();
 }
-const fieldOf = (r: { statusCode: number; json(): { errors?: { field: string }[] } }) => [
-  r.statusCode,
-  r.json().errors?.[0]?.field,
-];
 
 beforeAll(async () => {
   world = await World.create();
@@ -110,9 +105,7 @@ describe("progress reports", () => {
     expect(reminded).toEqual([{ subject: "Herinnering: voortgangsrapportage 2026-Q4: POH-GGZ jeugd" }]);
 
     // The leader writes the report of their own project, not another's.
-    await world.db.execute(
-      sql`update persons set email = (select email from ${users} where id = ${leader.userId}) where id = ${sanne.id}`,
-    );
+    await world.linkPerson(leader, sanne.id);
     const detail = (await call(leader, "GET", `/api/v1/report-rounds/${round.id}`)).json();
     const mine = detail.reports.find((r: { project: { id: string } }) => r.project.id === own.id);
     const theirs = detail.reports.find((r: { project: { id: string } }) => r.project.id === other.id);

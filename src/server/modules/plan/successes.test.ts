@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { payloadFor } from "../../../../tests/support/routes.js";
 import { type Caller, World } from "../../../../tests/support/world.js";
 import { TINY_PDF, TINY_PNG } from "../../platform/files.js";
 
@@ -10,21 +11,9 @@ function call(as: Caller, method: "GET" | "POST" | "PATCH" | "DELETE", url: stri
   return world.inject(as, { method, url, ...(payload ? { payload } : {}) });
 }
 /** A multipart upload of one file as the field `file`. */
-function upload(as: Caller, url: string, name: string, type: string, base64: string) {
-  const boundary = "----regiotafel";
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
-    ),
-    Buffer.from(base64, "base64"),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return world.inject(as, {
-    method: "PUT",
-    url,
-    payload,
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  });
+function upload(as: Caller, url: string, name: string, base64: string) {
+  const { payload, headers } = payloadFor({ multipart: { name, base64 } });
+  return world.inject(as, { method: "PUT", url, payload, headers });
 }
 
 beforeAll(async () => {
@@ -57,21 +46,9 @@ describe("successes", () => {
     });
 
     // The photo must be an image; the member adds one to their own success.
-    const pdf = await upload(
-      member,
-      `/api/v1/successes/${success.id}/photo`,
-      "foto.pdf",
-      "application/pdf",
-      TINY_PDF,
-    );
+    const pdf = await upload(member, `/api/v1/successes/${success.id}/photo`, "foto.pdf", TINY_PDF);
     expect(pdf.statusCode).toBe(415);
-    const photo = await upload(
-      member,
-      `/api/v1/successes/${success.id}/photo`,
-      "foto.png",
-      "image/png",
-      TINY_PNG,
-    );
+    const photo = await upload(member, `/api/v1/successes/${success.id}/photo`, "foto.png", TINY_PNG);
     expect(photo.statusCode, photo.body).toBe(200);
     expect(photo.json().hasPhoto).toBe(true);
     const shown = await call(staff, "GET", `/api/v1/successes/${success.id}/photo`);
