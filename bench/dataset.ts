@@ -29,7 +29,14 @@ export const SCALE = {
   actions: 200_000,
   kpis: 2_040,
   measurements: 97_920,
+  /** Region 0 is the largest region: these projects come on top of its share of `projects`. */
+  largestRegionExtraProjects: 300,
+  /** Quarterly reporting rounds per region, 2025-Q1 to 2027-Q1; the last one is still open. */
+  reportRounds: 9,
 } as const;
+
+/** Every project, 4,800, is asked for a report in every round of its region. */
+export const PROGRESS_REPORTS = (SCALE.projects + SCALE.largestRegionExtraProjects) * SCALE.reportRounds;
 
 /** The bench's own account (account 0, a beheerder of region 0) is person 0, who sits in ten bodies. */
 export const BENCH_ACCOUNT_EMAIL = "account0@bench.example";
@@ -113,6 +120,10 @@ function parts() {
   const { regions, accounts, auditRows, organisations, persons, workRelations, memberships } = SCALE;
   const { bodies, seatsPerBody, meetings, agendaItems, decisions, actionItems } = SCALE;
   const { prioritisations, topics, priorities, programmes, projects, actions, kpis, measurements } = SCALE;
+  const { largestRegionExtraProjects: extraProjects, reportRounds } = SCALE;
+  /** Every project as (j, r): project number j of region number r, the largest region's extra ones too. */
+  const allProjects = `(select j, j % ${regions} as r from generate_series(0, ${projects - 1}) j
+    union all select ${projects} + e, 0 from generate_series(0, ${extraProjects - 1}) e) p`;
   const personsPerRegion = Math.floor(persons / regions);
   /** Person number of the `i`-th person of the region of `regionOf`. */
   const personIn = (regionOf: string, i: string) =>
@@ -314,8 +325,58 @@ function parts() {
                   from generate_series(0, ${measurements - 1}) m) s`,
       ],
     },
+    {
+      label: `de grootste regio met ${extraProjects} projecten extra, ${regions * reportRounds} rapportagerondes, ${PROGRESS_REPORTS.toLocaleString("nl-NL")} voortgangsrapportages`,
+      present: sql`select count(*)::int as n from report_rounds where region_id = ${idOf("region", "0")}`,
+      build: [
+        sql`insert into projects (id, region_id, programme_id, name, level, phase, leader_person_id, start_date, end_date)
+            select ${idOf("project", `(${projects} + e)`)}, ${idOf("region", "0")},
+                   ${idOf("programme", `(${regions} * (e % ${programmes / regions}))`)}, 'Project ' || (${projects} + e),
+                   (array['practice','district','region'])[1 + e % 3],
+                   (array['idea','preparation','execution','execution','completion','closed'])[1 + e % 6],
+                   ${idOf("person", personIn("0", "e * 11"))}, date '2025-01-01' + (e % 365), date '2027-01-01' + (e % 365)
+            from generate_series(0, ${extraProjects - 1}) e`,
+        // Each project serves two of its region's twelve resultaatgebieden.
+        sql`insert into project_result_areas (region_id, project_id, result_area_id)
+            select ${idOf("region", "r")}, ${idOf("project", "j")}, ${idOf("resultarea", `(r + ${regions} * ((j / ${regions} + k * 5) % 12))`)}
+            from ${sql.raw(allProjects)}, generate_series(0, 1) k`,
+        // Round q of region r is quarter q from 2025-Q1; all but the last are closed.
+        sql`insert into report_rounds (id, region_id, period, due_date, closed_at)
+            select ${idOf("round", `(r + ${regions} * q)`)}, ${idOf("region", "r")},
+                   (2025 + q / 4) || '-Q' || (1 + q % 4), d,
+                   case when q < ${reportRounds - 1} then d + interval '7 days' end
+            from (select r, q, (date '2025-04-14' + (q * interval '3 months'))::date as d
+                  from generate_series(0, ${regions - 1}) r, generate_series(0, ${reportRounds - 1}) q) s`,
+        // Every report of a closed round is in, with a narrative, risks and three KPIs; a third of
+        // the open round's are. The lights are mostly green, some orange, a few red.
+        sql`insert into progress_reports (region_id, round_id, project_id, rag, narrative, risks, kpi_snapshot, submitted_at, submitted_by)
+            select ${idOf("region", "r")}, ${idOf("round", `(r + ${regions} * q)`)}, ${idOf("project", "j")},
+                   (array['green','green','green','orange','red'])[1 + (j + q) % 5],
+                   'In ' || period || ' is het project verder gekomen: de werkgroep kwam drie keer bijeen, '
+                     || 'de praktijken in de wijk zijn bezocht en de afspraken met de gemeente en de wijkverpleging '
+                     || 'zijn vastgelegd. ' || repeat('De eerste resultaten zijn besproken met de huisartsen en de '
+                     || 'praktijkondersteuners; de aanpak wordt in het volgende kwartaal breder uitgerold. ', 1 + (j % 3)),
+                   case when (j + q) % 5 >= 3 then 'Beschikbaarheid van praktijkondersteuners en de financiering na 2026.' end,
+                   (select jsonb_agg(jsonb_build_object('id', ${idOf("kpi", `(r + ${regions} * i)`)}, 'name', 'Indicator ' || (r + ${regions} * i),
+                      'unit', '%', 'target', 10, 'latest', jsonb_build_object('period', '2025-06', 'value', 10 + (j + i) % 15),
+                      'status', case when (j + i) % 15 = 0 then 'achieved' else 'off_target' end))
+                    from generate_series(0, 2) i),
+                   d - interval '3 days', 'Projectleider ' || j
+            from (select p.j, p.r, q, (2025 + q / 4) || '-Q' || (1 + q % 4) as period,
+                         (date '2025-04-14' + (q * interval '3 months'))::date as d
+                  from ${sql.raw(allProjects)}, generate_series(0, ${reportRounds - 1}) q) s
+            where q < ${reportRounds - 1} or j % 3 = 0`,
+        sql`insert into progress_reports (region_id, round_id, project_id)
+            select ${idOf("region", "r")}, ${idOf("round", `(r + ${regions} * ${reportRounds - 1})`)}, ${idOf("project", "j")}
+            from ${sql.raw(allProjects)} where j % 3 <> 0`,
+      ],
+    },
   ];
 }
+
+/** The largest region's newest closed round: the biggest consolidated report there is. */
+export const benchRoundId = (db: Db) =>
+  one(db, sql`select ${idOf("round", `(${SCALE.regions} * ${SCALE.reportRounds - 2})`)} as id`);
 
 export async function generateDataset(db: Db, log: (line: string) => void) {
   const started = performance.now();

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --db pglite] [--duration 10] [--regenerate] [--only "mijn acties,import"]`
+ * `npm run bench [-- --db pglite] [--duration 10] [--regenerate] [--only "mijn acties,import,rapportage"]`
  *
  * Builds the national-scale dataset (once; it is kept), then measures each endpoint with
  * autocannon at 1 and 10 connections against the app and against the raw limit (bench/raw-server.ts)
@@ -19,15 +19,19 @@ import pg from "pg";
 import { createApiToken } from "../src/server/modules/accounts/auth-service.js";
 import { inRegion } from "../src/server/platform/context.js";
 import { migrateDatabase, openDatabase } from "../src/server/platform/db.js";
-import { benchAccountId, benchRegionId, generateDataset, SCALE } from "./dataset.js";
+import { benchAccountId, benchRegionId, benchRoundId, generateDataset, SCALE } from "./dataset.js";
 import { measureImport } from "./import-measure.js";
+import { measureReport } from "./report-measure.js";
 
 const { values: opts } = parseArgs({
   options: {
     db: { type: "string", default: "postgres" },
     duration: { type: "string", default: "10" },
     regenerate: { type: "boolean", default: false },
-    /** Only the endpoints whose names contain one of these (comma-separated); "import" for the import. */
+    /**
+     * Only the endpoints whose names contain one of these (comma-separated); "import" for the
+     * import, "rapportage" for the consolidated report.
+     */
     only: { type: "string" },
   },
 });
@@ -85,11 +89,12 @@ async function prepareData(env: Record<string, string>) {
     const regionId = await benchRegionId(database.db);
     // The token belongs to account 0, whose person sits in ten bodies: "my meetings" has rows.
     const userId = await benchAccountId(database.db);
+    const roundId = await benchRoundId(database.db);
     const token = await inRegion(database.db, regionId, async (tx) => {
       await tx.execute(sql`delete from api_tokens where name = 'bench'`);
       return (await createApiToken(tx, { regionId, userId, name: "bench", role: "beheerder" })).token;
     });
-    return { regionId, userId, token };
+    return { regionId, userId, token, roundId };
   } finally {
     await database.close();
   }
@@ -169,7 +174,7 @@ async function measure(url: string, token: string, connections: number, pid: num
 }
 
 const { env } = await prepareStore();
-const { regionId, userId, token } = await prepareData(env);
+const { regionId, userId, token, roundId } = await prepareData(env);
 
 // The app as `npm start` runs it: the bundle in dist/server, on plain node.
 execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: root, stdio: "inherit" });
@@ -179,6 +184,7 @@ const servers = {
 };
 const results = new Map<string, Measurement>();
 let importResult: Awaited<ReturnType<typeof measureImport>> | null = null;
+let reportResult: Awaited<ReturnType<typeof measureReport>> | null = null;
 const key = (endpoint: string, kind: string, connections: number) => `${endpoint}|${kind}|${connections}`;
 // One server at a time: the embedded database allows one process, and they must not share the cores.
 for (const [kind, args] of Object.entries(servers)) {
@@ -198,6 +204,12 @@ for (const [kind, args] of Object.entries(servers)) {
     importResult = await measureImport(port, token, child.pid!);
     log(
       `  import ${importResult.rows} organisaties: ${importResult.seconds} s, ${importResult.importedRows} geïmporteerd, ${importResult.badRows} fout, geheugen +${importResult.rssGrowthMb} MB, ${importResult.progressReports} voortgangsmeldingen; ongedaan in ${importResult.undoSeconds} s`,
+    );
+  }
+  if (kind === "app" && (!only || only.includes("rapportage"))) {
+    reportResult = await measureReport(port, token, child.pid!, roundId);
+    log(
+      `  rapportage ${reportResult.period} (${reportResult.reports} projecten): pagina ${reportResult.page.worst} s, PDF ${reportResult.pdf.worst} s (${Math.round(reportResult.pdf.bytes / 1024)} kB), xlsx ${reportResult.xlsx.worst} s; RSS ${reportResult.rssBeforeMb} → ${reportResult.rssPeakMb} MB`,
     );
   }
   await stopServer(child);
@@ -229,6 +241,7 @@ const output = {
   node: process.version,
   results: rows,
   import: importResult,
+  report: reportResult,
 };
 mkdirSync(`${root}bench/results`, { recursive: true });
 const file = `bench/results/${now.toISOString().replace(/[:.]/g, "-")}-${mode}.json`;
@@ -252,4 +265,5 @@ console.table(
   })),
 );
 if (importResult) console.log("import:", importResult);
+if (reportResult) console.log("rapportage:", JSON.stringify(reportResult));
 console.log(`Geschreven: ${file}`);
