@@ -21,7 +21,8 @@ export async function planDashboard(ctx: Ctx) {
       name: programmes.name,
       level: programmes.level,
       phase: projects.phase,
-      n: count(projects.id),
+      // Counting a column of the index (not the id) lets the count read the index alone.
+      n: count(projects.programmeId),
     })
     .from(programmes)
     .leftJoin(

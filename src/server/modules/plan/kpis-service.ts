@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type KpiDirection, kpiStatus, periodBounds } from "../../../shared/kpi.js";
 import { audit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
@@ -28,9 +28,18 @@ export interface MeasurementInput {
   note?: string | null;
 }
 
-/** A KPI with the resultaatgebied and plan it serves, as one select. */
+/** The newest region-wide measurement: one step back along the series index per KPI. */
+const latestSql = sql<{ period: string; value: number; periodEnd: string } | null>`(
+  select json_build_object('period', x.period, 'value', x.value, 'periodEnd', x.period_end)
+  from ${kpiMeasurements} x
+  where x.region_id = ${sql.raw('"kpis"."region_id"')} and x.kpi_id = ${sql.raw('"kpis"."id"')}
+    and x.wijk_code is null and x.organisation_id is null
+  order by x.period_start desc limit 1)`;
+
+/** A KPI with the resultaatgebied and plan it serves and its newest measurement, as one select. */
 const kpiSelect = {
   k: kpis,
+  latest: latestSql,
   resultAreaName: resultAreas.name,
   policyAreaName: policyAreas.name,
   planId: plans.id,
@@ -56,31 +65,8 @@ function kpiQuery(ctx: Ctx) {
 }
 type KpiRow = Awaited<ReturnType<typeof kpiQuery>>[number];
 
-/** The newest region-wide measurement of each KPI (one query for any number). */
-async function latestOf(ctx: Ctx, ids: string[]) {
-  if (!ids.length) return new Map<string, { period: string; value: number; periodEnd: string }>();
-  const rows = await ctx.tx
-    .selectDistinctOn([kpiMeasurements.kpiId], {
-      kpiId: kpiMeasurements.kpiId,
-      period: kpiMeasurements.period,
-      value: kpiMeasurements.value,
-      periodEnd: kpiMeasurements.periodEnd,
-    })
-    .from(kpiMeasurements)
-    .where(
-      and(
-        eq(kpiMeasurements.regionId, ctx.actor.regionId),
-        inArray(kpiMeasurements.kpiId, ids),
-        isNull(kpiMeasurements.wijkCode),
-        isNull(kpiMeasurements.organisationId),
-      ),
-    )
-    .orderBy(kpiMeasurements.kpiId, desc(kpiMeasurements.periodStart));
-  return new Map(rows.map((r) => [r.kpiId, r]));
-}
-
-function present(r: KpiRow, latest: { period: string; value: number; periodEnd: string } | undefined) {
-  const k = r.k;
+function present(r: KpiRow) {
+  const { k, latest } = r;
   return {
     id: k.id,
     name: k.name,
@@ -133,11 +119,7 @@ export async function listKpis(
     .orderBy(...page.orderBy)
     .limit(page.take);
   const { items, nextCursor } = page.page(rows, (r) => [r.k.name, r.k.id]);
-  const latest = await latestOf(
-    ctx,
-    items.map((r) => r.k.id),
-  );
-  return { items: items.map((r) => present(r, latest.get(r.k.id))), nextCursor };
+  return { items: items.map(present), nextCursor };
 }
 
 async function kpiRow(ctx: Ctx, id: string) {
@@ -171,9 +153,8 @@ export async function getKpi(ctx: Ctx, id: string) {
     persons: [],
     organisations: [...new Set(measurements.flatMap((x) => x.m.organisationId ?? []))],
   });
-  const regionWide = measurements.filter((x) => !x.m.wijkCode && !x.m.organisationId).at(-1)?.m;
   return {
-    ...present(row, regionWide),
+    ...present(row),
     measurements: measurements.map(({ m, wijkName }) => ({
       id: m.id,
       period: m.period,
@@ -211,7 +192,7 @@ export async function createKpi(ctx: Ctx, input: KpiInput) {
     .insert(kpis)
     .values({ ...input, regionId: ctx.actor.regionId })
     .returning({ id: kpis.id });
-  const after = present(await kpiRow(ctx, row!.id), undefined);
+  const after = present(await kpiRow(ctx, row!.id));
   await audit(ctx, { entityType: "kpi", entityId: after.id, action: "create", after });
   return after;
 }
@@ -219,8 +200,7 @@ export async function createKpi(ctx: Ctx, input: KpiInput) {
 /** Changes a KPI's definition, target or resultaatgebied. Its unit is fixed once it has measurements. */
 export async function updateKpi(ctx: Ctx, id: string, patch: Partial<KpiInput> & { version: number }) {
   const row = await kpiRow(ctx, id);
-  const latest = (await latestOf(ctx, [id])).get(id);
-  const before = present(row, latest);
+  const before = present(row);
   if (row.k.version !== patch.version) throw conflict(before);
   if (patch.resultAreaId) await checkResultArea(ctx, patch.resultAreaId);
   if (patch.name !== undefined && patch.name !== row.k.name) await checkName(ctx, patch.name, id);
@@ -239,7 +219,7 @@ export async function updateKpi(ctx: Ctx, id: string, patch: Partial<KpiInput> &
     .where(and(eq(kpis.regionId, ctx.actor.regionId), eq(kpis.id, id), eq(kpis.version, version)))
     .returning({ id: kpis.id });
   if (!updated) throw conflict(before);
-  const after = present(await kpiRow(ctx, id), latest);
+  const after = present(await kpiRow(ctx, id));
   await audit(ctx, { entityType: "kpi", entityId: id, action: "update", before, after });
   return after;
 }
@@ -351,9 +331,5 @@ export async function kpisOfResultAreas(ctx: Ctx, resultAreaIds: string[]) {
   const rows = await kpiQuery(ctx).where(
     and(eq(kpis.regionId, ctx.actor.regionId), inArray(kpis.resultAreaId, resultAreaIds)),
   );
-  const latest = await latestOf(
-    ctx,
-    rows.map((r) => r.k.id),
-  );
-  return rows.map((r) => present(r, latest.get(r.k.id)));
+  return rows.map(present);
 }

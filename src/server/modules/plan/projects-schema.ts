@@ -87,6 +87,8 @@ export const projects = pgTable(
       sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`,
     ),
     index("projects_programme_idx").on(t.regionId, t.programmeId, t.name, t.id),
+    // The dashboard counts projects per programme and phase from this index alone.
+    index("projects_programme_phase_idx").on(t.regionId, t.programmeId, t.phase),
     index("projects_name_idx").on(t.regionId, t.name, t.id),
     index("projects_phase_idx").on(t.regionId, t.phase, t.name, t.id),
     index("projects_leader_idx").on(t.regionId, t.leaderPersonId),

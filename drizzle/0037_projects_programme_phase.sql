@@ -1,0 +1,1 @@
+CREATE INDEX "projects_programme_phase_idx" ON "projects" USING btree ("region_id","programme_id","phase");
