@@ -9764,6 +9764,25 @@ export interface paths {
                                     description: string | null;
                                     position: number;
                                     version: number;
+                                    work: {
+                                        projects: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        }[];
+                                        priorities: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            title: string;
+                                            /** Format: uuid */
+                                            prioritisationId: string;
+                                        }[];
+                                        kpis: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        }[];
+                                    };
                                 }[];
                             }[];
                         };
@@ -9926,6 +9945,25 @@ export interface paths {
                                     description: string | null;
                                     position: number;
                                     version: number;
+                                    work: {
+                                        projects: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        }[];
+                                        priorities: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            title: string;
+                                            /** Format: uuid */
+                                            prioritisationId: string;
+                                        }[];
+                                        kpis: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        }[];
+                                    };
                                 }[];
                             }[];
                         };
@@ -10027,6 +10065,25 @@ export interface paths {
                                     description: string | null;
                                     position: number;
                                     version: number;
+                                    work: {
+                                        projects: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        }[];
+                                        priorities: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            title: string;
+                                            /** Format: uuid */
+                                            prioritisationId: string;
+                                        }[];
+                                        kpis: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        }[];
+                                    };
                                 }[];
                             }[];
                         };
@@ -10147,6 +10204,25 @@ export interface paths {
                                     description: string | null;
                                     position: number;
                                     version: number;
+                                    work: {
+                                        projects: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        }[];
+                                        priorities: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            title: string;
+                                            /** Format: uuid */
+                                            prioritisationId: string;
+                                        }[];
+                                        kpis: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        }[];
+                                    };
                                 }[];
                             }[];
                         };
@@ -10225,6 +10301,25 @@ export interface paths {
                                     description: string | null;
                                     position: number;
                                     version: number;
+                                    work: {
+                                        projects: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        }[];
+                                        priorities: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            title: string;
+                                            /** Format: uuid */
+                                            prioritisationId: string;
+                                        }[];
+                                        kpis: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        }[];
+                                    };
                                 }[];
                             }[];
                         };

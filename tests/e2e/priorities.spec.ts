@@ -131,6 +131,22 @@ test("each speerpunt gets two actions with owners; the partner finds theirs unde
   await expect(first.getByRole("row", { name: /stap 2/ })).toContainText("Welzijn Rijnstreek");
   await axeClean(staff);
 
+  // The speerpunt contributes to a resultaatgebied of the regioplan; the plan shows it there.
+  await first.getByRole("button", { name: `Speerpunt ${SPEERPUNTEN[0]} wijzigen` }).click();
+  const edit = first.getByRole("form", { name: `Speerpunt ${SPEERPUNTEN[0]} wijzigen` });
+  await choose(edit.getByRole("combobox", { name: "Resultaatgebied" }), "Kwetsbare ouderen in beeld", {
+    search: "Kwetsbare",
+    exact: true,
+  });
+  await axeClean(staff);
+  await edit.getByRole("button", { name: "Opslaan" }).click();
+  await expect(first.getByText("Draagt bij aan Kwetsbare ouderen in beeld (Zorgvernieuwing)")).toBeVisible();
+  await staff.getByRole("link", { name: "Regioplan", exact: true }).click();
+  await staff.getByRole("link", { name: "Regioplan Zuid-Holland Noord" }).click();
+  const area = staff.getByRole("region", { name: "Zorgvernieuwing" });
+  await area.getByRole("link", { name: SPEERPUNTEN[0], exact: true }).click();
+  await expect(staff.getByRole("heading", { name: alliance, level: 2 })).toBeVisible();
+
   const partner = await newPage(browser);
   await logIn(partner, "partner@zhn.demo");
   await partner.getByRole("link", { name: "Wie doet wat" }).click();

@@ -288,6 +288,13 @@ describe("resultaatgebieden for projects", () => {
     expect(adopted.statusCode, adopted.body).toBe(200);
     expect(await linksOf()).toEqual([copied.id, dropped.id].sort());
     expect((await call("GET", `/api/v1/kpis/${kpi.id}`)).json().resultArea.id).toBe(copied.id);
+    // The plan in force reads from ambition to execution: its resultaatgebied names what serves it.
+    const page = (await call("GET", `/api/v1/plans/${copy.id}`)).json();
+    expect(page.policyAreas[0].resultAreas[0].work).toEqual({
+      projects: [{ id: project.id, name: "Antibioticastewardship" }],
+      priorities: [],
+      kpis: [{ id: kpi.id, name: "Voorschriften per 1.000" }],
+    });
     const audited = await world.rows<{ n: number }>(
       sql`select count(*)::int as n from audit_log where entity_id in (${project.id}, ${kpi.id}) and changes ? 'resultAreaId'`,
     );

@@ -208,6 +208,18 @@ describe("topics and speerpunten", () => {
       (await call(staff, "PATCH", `/api/v1/priorities/${speerpunt.id}`, { version: 1, resultAreaId: area }))
         .statusCode,
     ).toBe(200);
+    // The regioplan shows the speerpunt under the resultaatgebied it contributes to.
+    const plans = (await call(staff, "GET", "/api/v1/plans")).json().items as { id: string }[];
+    const areas = await Promise.all(
+      plans.map(async (x) =>
+        (await call(staff, "GET", `/api/v1/plans/${x.id}`))
+          .json()
+          .policyAreas.flatMap((a: { resultAreas: { id: string }[] }) => a.resultAreas),
+      ),
+    );
+    expect(areas.flat().find((r) => r.id === area).work.priorities).toEqual([
+      { id: speerpunt.id, title: speerpunt.title, prioritisationId: p.id },
+    ]);
     const options = (await call(partner, "GET", "/api/v1/priorities")).json().items;
     expect(options.map((o: { title: string }) => o.title)).toEqual(["Eenzaamheid", "Gezond rondkomen"]);
 

@@ -35,7 +35,20 @@ const planSchema = planSummarySchema.extend({
   vision: z.string().nullable(),
   ambitions: z.string().nullable(),
   nextRevision: z.object({ id: z.uuid(), revision: z.number().int() }).nullable(),
-  policyAreas: z.array(areaSchema.extend({ resultAreas: z.array(areaSchema) })),
+  policyAreas: z.array(
+    areaSchema.extend({
+      resultAreas: z.array(
+        areaSchema.extend({
+          /** What carries out the resultaatgebied: projects, speerpunten and KPIs. */
+          work: z.object({
+            projects: z.array(z.object({ id: z.uuid(), name: z.string() })),
+            priorities: z.array(z.object({ id: z.uuid(), title: z.string(), prioritisationId: z.uuid() })),
+            kpis: z.array(z.object({ id: z.uuid(), name: z.string() })),
+          }),
+        }),
+      ),
+    }),
+  ),
 });
 
 const planFields = {

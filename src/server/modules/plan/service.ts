@@ -5,6 +5,7 @@ import type { Ctx } from "../../platform/context.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
 import { escapeLike, keyset } from "../../platform/pagination.js";
 import { bodyNames } from "../governance/service.js";
+import { workOfResultAreas } from "./result-area-work.js";
 import { moveLinksToRevision } from "./revision-links.js";
 import { plans, policyAreas, resultAreas } from "./schema.js";
 
@@ -99,7 +100,7 @@ const presentArea = (row: {
 
 /**
  * The whole plan as one page reads it: vision, ambitions, and each beleidsterrein with its
- * resultaatgebieden in order. Three queries for any size.
+ * resultaatgebieden in order, and what carries out each resultaatgebied. Seven queries for any size.
  */
 export const getPlan = async (ctx: Ctx, id: string) => planDetail(ctx, await planRow(ctx, id));
 
@@ -126,6 +127,10 @@ async function planDetail(ctx: Ctx, row: PlanRow) {
         )
         .orderBy(asc(resultAreas.position), asc(resultAreas.name))
     : [];
+  const work = await workOfResultAreas(
+    ctx,
+    results.map((r) => r.id),
+  );
   const [summary] = await summaries(ctx, [row]);
   const [next] = await ctx.tx
     .select({ id: plans.id, revision: plans.revision })
@@ -138,7 +143,9 @@ async function planDetail(ctx: Ctx, row: PlanRow) {
     nextRevision: next ?? null,
     policyAreas: areas.map((a) => ({
       ...presentArea(a),
-      resultAreas: results.filter((r) => r.policyAreaId === a.id).map(presentArea),
+      resultAreas: results
+        .filter((r) => r.policyAreaId === a.id)
+        .map((r) => ({ ...presentArea(r), work: work.get(r.id)! })),
     })),
   };
 }

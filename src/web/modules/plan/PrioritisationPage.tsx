@@ -30,6 +30,7 @@ import { PersonSelect } from "../network/PersonSelect";
 import { ActionForm } from "./ActionForm";
 import { ActionTable } from "./ActionTable";
 import { fetchActions } from "./actions-api";
+import { PriorityForm } from "./PriorityForm";
 import {
   fetchPrioritisation,
   type Prioritisation,
@@ -386,10 +387,11 @@ function DecideForm({ p, onDone }: { p: Prioritisation; onDone: () => void }) {
 }
 
 /** A speerpunt with its actions, and (for the bureau) a form to add one. */
-function Speerpunt({ priority }: { priority: Priority }) {
+function Speerpunt({ prioritisationId, priority }: { prioritisationId: string; priority: Priority }) {
   const { t } = useT();
   const session = useSession();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const actions = useQuery({
     queryKey: ["actions", { priorityId: priority.id }],
     queryFn: () => fetchActions({ priorityId: priority.id, limit: 200 }),
@@ -402,8 +404,16 @@ function Speerpunt({ priority }: { priority: Priority }) {
         <Title order={3} size="h4" id={headingId}>
           {priority.position}. {priority.title}
         </Title>
-        {priority.description && <Text size="sm">{priority.description}</Text>}
-        {priority.resultArea && (
+        {editing ? (
+          <PriorityForm
+            prioritisationId={prioritisationId}
+            priority={priority}
+            onDone={() => setEditing(false)}
+          />
+        ) : (
+          priority.description && <Text size="sm">{priority.description}</Text>
+        )}
+        {!editing && priority.resultArea && (
           <Text size="xs" c="gray.7">
             {t("priority.resultArea", {
               name: priority.resultArea.name,
@@ -430,6 +440,15 @@ function Speerpunt({ priority }: { priority: Priority }) {
               >
                 {t("action.new")}
               </Button>
+              {!editing && (
+                <Button
+                  variant="default"
+                  onClick={() => setEditing(true)}
+                  aria-label={t("priority.editNamed", { title: priority.title })}
+                >
+                  {t("common.edit")}
+                </Button>
+              )}
             </Group>
           ))}
       </Stack>
@@ -507,7 +526,7 @@ export function PrioritisationPage() {
             {t("priority.listTitle")}
           </Title>
           {p.priorities.map((x) => (
-            <Speerpunt key={x.id} priority={x} />
+            <Speerpunt key={x.id} prioritisationId={p.id} priority={x} />
           ))}
         </Stack>
       )}

@@ -1,6 +1,7 @@
-import { Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { Link } from "@tanstack/react-router";
+import { Fragment, type ReactNode, useState } from "react";
 import { api, unwrap } from "../../api";
 import { useT } from "../../i18n";
 import { notify } from "../../notify";
@@ -180,6 +181,59 @@ function AreaView({
         <Text size="sm" c="gray.7">
           {area.description}
         </Text>
+      )}
+      {"work" in area && <Work work={area.work} />}
+    </Stack>
+  );
+}
+
+/**
+ * What carries out a resultaatgebied, one line each: the projects serving it, the speerpunten
+ * contributing to it and its KPIs, so the plan reads from ambition to execution.
+ */
+function Work({ work }: { work: ResultArea["work"] }) {
+  const { t } = useT();
+  if (!work.projects.length && !work.priorities.length && !work.kpis.length)
+    return (
+      <Text size="xs" c="gray.7">
+        {t("plan.noWork")}
+      </Text>
+    );
+  const line = (label: string, items: { id: string; node: ReactNode }[]) =>
+    items.length > 0 && (
+      <Text size="xs" c="gray.8">
+        <Text span fw={600} inherit>
+          {label}:{" "}
+        </Text>
+        {items.map((item, i) => (
+          <Fragment key={item.id}>
+            {i > 0 && ", "}
+            {item.node}
+          </Fragment>
+        ))}
+      </Text>
+    );
+  const link = (id: string, name: string, to: "/speerpunten/$id" | "/indicatoren/$id", target: string) => ({
+    id,
+    node: (
+      <Anchor size="xs" renderRoot={(props) => <Link {...props} to={to} params={{ id: target }} />}>
+        {name}
+      </Anchor>
+    ),
+  });
+  return (
+    <Stack gap={2}>
+      {line(
+        t("plan.workProjects"),
+        work.projects.map((p) => ({ id: p.id, node: p.name })),
+      )}
+      {line(
+        t("plan.workPriorities"),
+        work.priorities.map((p) => link(p.id, p.title, "/speerpunten/$id", p.prioritisationId)),
+      )}
+      {line(
+        t("plan.workKpis"),
+        work.kpis.map((k) => link(k.id, k.name, "/indicatoren/$id", k.id)),
       )}
     </Stack>
   );
