@@ -27,11 +27,13 @@ test("the bureau defines an indicator, enters measurements, sees the chart and i
   await expect(page.getByText("Geen meting", { exact: true })).toBeVisible();
 
   // A period outside the plan is refused at its field; then two quarters are measured.
-  const measure = async (period: string, value: string) => {
+  const measure = async (period: string, value: string, scope?: { wijk?: string; wsv?: string }) => {
     await page.getByRole("button", { name: "Meting vastleggen" }).click();
     const m = page.getByRole("form", { name: "Meting vastleggen" });
     await m.getByRole("textbox", { name: "Periode" }).fill(period);
     await m.getByRole("textbox", { name: "Waarde in %" }).fill(value);
+    if (scope?.wijk) await choose(m.getByRole("combobox", { name: "Wijk" }), scope.wijk);
+    if (scope?.wsv) await choose(m.getByRole("combobox", { name: "WSV" }), scope.wsv, { search: scope.wsv });
     await m.getByRole("button", { name: "Meting vastleggen" }).click();
     return m;
   };
@@ -46,6 +48,20 @@ test("the bureau defines an indicator, enters measurements, sees the chart and i
     page.getByRole("img", { name: "Lijngrafiek: 2025: 14, 2026-Q3: 30; streefwaarde 40 %" }),
   ).toBeVisible();
   await expect(page.getByRole("table", { name: "Alle metingen" }).getByRole("row")).toHaveCount(3);
+
+  // The same quarter for a wijk and for a WSV (one of the two, not both), shown side by side.
+  const both = await measure("2026-Q3", "25", { wijk: "Katwijk aan Zee (WK053700)", wsv: "WSV Oegstgeest" });
+  await expect(both.getByText("Kies een wijk of een WSV, niet allebei")).toBeVisible();
+  await both.getByRole("button", { name: "Annuleren" }).click();
+  await measure("2026-Q3", "25", { wijk: "Katwijk aan Zee (WK053700)" });
+  await expect(page.getByText("De meting is vastgelegd")).toBeVisible();
+  await measure("2026-Q3", "35", { wsv: "WSV Oegstgeest" });
+  await expect(
+    page.getByRole("img", {
+      name: "Staafgrafiek per wijk en WSV: Katwijk aan Zee: 25, WSV Oegstgeest: 35 (%)",
+    }),
+  ).toBeVisible();
+  await expect(page.getByRole("row", { name: /2026-Q3 WSV Oegstgeest 35/ })).toBeVisible();
   await axeClean(page);
 
   // More from a spreadsheet: one bad row is named; the good row is imported.

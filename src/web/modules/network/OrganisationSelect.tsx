@@ -18,3 +18,15 @@ export const OrganisationSelect = (props: SearchSelectProps) => (
 export const OrganisationsMultiSelect = (props: SearchMultiSelectProps) => (
   <SearchMultiSelect kind="organisation" search={searchOrganisations} {...props} />
 );
+
+const searchWsvs = async (q: string | undefined) =>
+  unwrap(
+    await api.GET("/api/v1/organisations", {
+      params: { query: { q, kind: "neighbourhood_network", limit: 20 } },
+    }),
+  ).items;
+
+/** Choose one of the region's wijksamenwerkingsverbanden (WSVs). */
+export const WsvSelect = (props: SearchSelectProps) => (
+  <SearchSelect kind="wsv" search={searchWsvs} {...props} />
+);

@@ -26,19 +26,27 @@ import { formatNumber, useT } from "../../i18n";
 import { notify, notifyError } from "../../notify";
 import { useSession } from "../../session";
 import { useWijkOptions } from "../network/areas";
+import { WsvSelect } from "../network/OrganisationSelect";
 import { KpiForm } from "./KpiForm";
 import { fetchKpi, type KpiDetail, kpiColor, kpiKey, useKpiChange } from "./kpis-api";
 
-/** Record a measurement: the period, the value in the KPI's unit, and optionally a wijk. */
+/** Record a measurement: the period, the value in the KPI's unit, and optionally a wijk or a WSV. */
 function MeasurementForm({ kpi, onDone }: { kpi: KpiDetail; onDone: () => void }) {
   const { t } = useT();
   const queryClient = useQueryClient();
   const wijken = useWijkOptions();
   const form = useForm({
-    initialValues: { period: "", value: "" as number | string, wijkCode: null as string | null, note: "" },
+    initialValues: {
+      period: "",
+      value: "" as number | string,
+      wijkCode: null as string | null,
+      organisationId: null as string | null,
+      note: "",
+    },
     validate: {
       period: (v) => (PERIOD.test(v.trim().toUpperCase()) ? null : t("kpi.periodFormat")),
       value: (v) => (v === "" ? t("field.required") : null),
+      organisationId: (v, values) => (v && values.wijkCode ? t("kpi.oneScope") : null),
     },
   });
   const submit = form.onSubmit(async (values) => {
@@ -51,6 +59,7 @@ function MeasurementForm({ kpi, onDone }: { kpi: KpiDetail; onDone: () => void }
             value: Number(values.value),
             unit: kpi.unit,
             wijkCode: values.wijkCode,
+            organisationId: values.organisationId,
             note: values.note.trim() || null,
           },
         }),
@@ -90,6 +99,13 @@ function MeasurementForm({ kpi, onDone }: { kpi: KpiDetail; onDone: () => void }
               clearButtonProps={{ "aria-label": t("common.clear") }}
               {...form.getInputProps("wijkCode")}
             />
+            <WsvSelect
+              label={t("kpi.wsv")}
+              description={t("kpi.wsvHelp")}
+              clearable
+              clearButtonProps={{ "aria-label": t("kpi.noWsv") }}
+              {...form.getInputProps("organisationId")}
+            />
             <TextInput label={t("kpi.note")} {...form.getInputProps("note")} />
           </SimpleGrid>
           <FormActions submit={t("kpi.measure")} loading={form.submitting} onCancel={onDone} />
@@ -100,16 +116,18 @@ function MeasurementForm({ kpi, onDone }: { kpi: KpiDetail; onDone: () => void }
 }
 
 /**
- * The region's series as a line against the target, and the newest period per wijk as bars.
+ * The region's series as a line against the target, and the newest period per wijk or WSV as bars.
  * Each chart has a text alternative; the table below lists every value.
  */
 function Charts({ kpi }: { kpi: KpiDetail }) {
   const { t, lang } = useT();
   const n = (x: number) => formatNumber(x, lang);
   const region = kpi.measurements.filter((m) => !m.wijk && !m.organisation);
-  const scoped = kpi.measurements.filter((m) => m.wijk);
+  const scoped = kpi.measurements.filter((m) => m.wijk || m.organisation);
   const newest = scoped.at(-1)?.period;
-  const perWijk = scoped.filter((m) => m.period === newest);
+  const perWijk = scoped
+    .filter((m) => m.period === newest)
+    .map((m) => ({ name: m.wijk?.name ?? m.organisation?.name ?? "", value: m.value }));
   const series = t("kpi.seriesRegion");
   const target = t("kpi.target");
   return (
@@ -148,14 +166,14 @@ function Charts({ kpi }: { kpi: KpiDetail }) {
           <div
             role="img"
             aria-label={t("kpi.chartBarsAlt", {
-              values: perWijk.map((m) => `${m.wijk?.name}: ${n(m.value)}`).join(", "),
+              values: perWijk.map((m) => `${m.name}: ${n(m.value)}`).join(", "),
               unit: kpi.unit,
             })}
           >
             <BarChart
               h={240}
-              data={perWijk.map((m) => ({ wijk: m.wijk?.name ?? "", [series]: m.value }))}
-              dataKey="wijk"
+              data={perWijk.map((m) => ({ scope: m.name, [series]: m.value }))}
+              dataKey="scope"
               series={[{ name: series, color: "violet.9" }]}
               referenceLines={[{ y: kpi.target, label: target, color: "green.9" }]}
               valueFormatter={(v) => `${n(v)} ${kpi.unit}`}
