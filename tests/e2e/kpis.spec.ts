@@ -54,11 +54,11 @@ test("the bureau defines an indicator, enters measurements, sees the chart and i
   await expect(both.getByText("Kies een wijk of een WSV, niet allebei")).toBeVisible();
   await both.getByRole("button", { name: "Annuleren" }).click();
   await measure("2026-Q3", "25", { wijk: "Katwijk aan Zee (WK053700)" });
-  await expect(page.getByText("De meting is vastgelegd")).toBeVisible();
+  await expect(page.getByRole("row", { name: /2026-Q3 Katwijk aan Zee 25/ })).toBeVisible();
   await measure("2026-Q3", "35", { wsv: "WSV Oegstgeest" });
   await expect(
     page.getByRole("img", {
-      name: "Staafgrafiek per wijk en WSV: Katwijk aan Zee: 25, WSV Oegstgeest: 35 (%)",
+      name: "Staafgrafiek per wijk en WSV: WSV Oegstgeest: 35, Katwijk aan Zee: 25 (%)",
     }),
   ).toBeVisible();
   await expect(page.getByRole("row", { name: /2026-Q3 WSV Oegstgeest 35/ })).toBeVisible();
