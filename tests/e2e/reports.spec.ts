@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startMailbox } from "../support/mailbox";
-import { axeClean, logIn, newPage } from "./helpers";
+import { axeClean, choose, logIn, newPage } from "./helpers";
 
 let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 test.beforeAll(async () => {
@@ -10,7 +10,7 @@ test.afterAll(async () => {
   await mailbox.close();
 });
 
-test("the bureau requests progress reports by e-mail, a report is written, and the regional report shows the lights", async ({
+test("the bureau requests progress reports by e-mail, the projectleider writes hers from the e-mailed link, and the regional report shows the lights", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -33,17 +33,44 @@ test("the bureau requests progress reports by e-mail, a report is written, and t
   );
   expect(mail.text).toContain("/voortgang/");
 
-  // The report is written (here by the bureau, on the leader's word).
-  const report = page.getByRole("article", { name: "Valpreventie Katwijk" });
-  await report.getByRole("button", { name: "Rapportage voor Valpreventie Katwijk" }).click();
-  const write = page.getByRole("form", { name: "Rapportage voor Valpreventie Katwijk" });
+  // Ellen gets an account as projectleider; she accepts the invitation and follows the request's link.
+  const admin = await newPage(browser);
+  await logIn(admin, "beheerder@zhn.demo");
+  await admin.getByRole("link", { name: "Gebruikers" }).click();
+  const invite = admin.getByRole("form", { name: "Iemand uitnodigen" });
+  await invite.getByLabel("Naam").fill("Ellen de Ruiter");
+  await invite.getByLabel("E-mail").fill("ellen.deruiter@eerstelijn-zhn.example.nl");
+  await choose(invite.getByRole("combobox", { name: "Rol" }), "Projectleider");
+  await invite.getByRole("button", { name: "Uitnodiging versturen" }).click();
+  const invitation = await mailbox.waitFor(
+    "ellen.deruiter@eerstelijn-zhn.example.nl",
+    /Uitnodiging voor Regiotafel/,
+  );
+  const leader = await newPage(browser);
+  await leader.goto(mailbox.linkIn(invitation, "/uitnodiging/"));
+  await leader.getByLabel("Nieuw wachtwoord").fill("ellens-wachtwoord");
+  await leader.getByRole("button", { name: "Account activeren" }).click();
+  await expect(leader.getByText("Welkom, Ellen de Ruiter")).toBeVisible();
+  await leader.goto(mailbox.linkIn(mail, "/voortgang/"));
+  await expect(leader.getByRole("heading", { name: "Voortgang 2026-Q4", level: 2 })).toBeVisible();
+  // She writes the report of her own project, and no other.
+  const own = leader.getByRole("article", { name: "Valpreventie Katwijk" });
+  await own.getByRole("button", { name: "Rapportage voor Valpreventie Katwijk" }).click();
+  await expect(leader.getByRole("button", { name: /^Rapportage voor / })).toHaveCount(0);
+  const write = leader.getByRole("form", { name: "Rapportage voor Valpreventie Katwijk" });
   await write.getByRole("radio", { name: "Oranje" }).check();
   await write
     .getByRole("textbox", { name: "Wat is er bereikt" })
     .fill("Eerste oefengroep draait; de tweede start in maart.");
   await write.getByRole("textbox", { name: "Risico's" }).fill("Weinig aanmeldingen uit Katwijk aan den Rijn");
-  await axeClean(page);
+  await axeClean(leader);
   await write.getByRole("button", { name: "Rapportage opslaan" }).click();
+  await expect(own.getByText("Oranje", { exact: true })).toBeVisible();
+
+  // The bureau sees it come in.
+  await page.reload();
+  const report = page.getByRole("article", { name: "Valpreventie Katwijk" });
+  await expect(report).toContainText("ingevuld door Ellen de Ruiter");
   await expect(report.getByText("Oranje", { exact: true })).toBeVisible();
   await expect(report).toContainText("Weinig aanmeldingen");
   const perProgramme = page.getByRole("table", { name: "Per programma" });
