@@ -42,6 +42,16 @@ const presentPrioritisation = (p: PrioritisationRow, topicCount: number, bodyNam
   version: p.version,
 });
 
+/** What the logboek records of a prioritisation: the fields a change can touch. */
+const audited = (p: PrioritisationRow) => ({
+  title: p.title,
+  description: p.description,
+  bodyId: p.bodyId,
+  pointsPerParticipant: p.pointsPerParticipant,
+  priorityCount: p.priorityCount,
+  status: p.status,
+});
+
 const topicCountSql = sql<number>`(select count(*)::int from ${topics} t
   where t.region_id = "prioritisations"."region_id" and t.prioritisation_id = "prioritisations"."id")`;
 
@@ -202,10 +212,13 @@ export async function createPrioritisation(ctx: Ctx, input: PrioritisationInput)
     .insert(prioritisations)
     .values({ ...input, regionId: ctx.actor.regionId })
     .returning();
-  const after = await getPrioritisation(ctx, row!.id);
-  const { topics: _t, participants: _p, priorities: _c, myPersonId: _m, ...summary } = after;
-  await audit(ctx, { entityType: "prioritisation", entityId: after.id, action: "create", after: summary });
-  return after;
+  await audit(ctx, {
+    entityType: "prioritisation",
+    entityId: row!.id,
+    action: "create",
+    after: audited(row!),
+  });
+  return getPrioritisation(ctx, row!.id);
 }
 
 /**
@@ -219,9 +232,7 @@ export async function updatePrioritisation(
   patch: Partial<PrioritisationInput> & { status?: "gathering" | "scoring"; version: number },
 ) {
   const row = await prioritisationRow(ctx, id, true);
-  const groups = await bodyNames(ctx, row.bodyId ? [row.bodyId] : []);
-  const before = presentPrioritisation(row, 0, groups.get(row.bodyId ?? "") ?? null);
-  if (row.version !== patch.version) throw conflict(before);
+  if (row.version !== patch.version) throw conflict(await getPrioritisation(ctx, id));
   if (row.status === "decided") throw invalidField("params.id", "field.prioritisationDecided", 409);
   await checkBody(ctx, patch.bodyId);
   if (patch.pointsPerParticipant !== undefined && patch.pointsPerParticipant !== row.pointsPerParticipant) {
@@ -237,13 +248,12 @@ export async function updatePrioritisation(
     .set({ ...fields, updatedAt: new Date(), version: version + 1 })
     .where(and(eq(prioritisations.regionId, ctx.actor.regionId), eq(prioritisations.id, id)))
     .returning();
-  const afterGroups = await bodyNames(ctx, updated!.bodyId ? [updated!.bodyId] : []);
   await audit(ctx, {
     entityType: "prioritisation",
     entityId: id,
     action: "update",
-    before,
-    after: presentPrioritisation(updated!, 0, afterGroups.get(updated!.bodyId ?? "") ?? null),
+    before: audited(row),
+    after: audited(updated!),
   });
   return getPrioritisation(ctx, id);
 }

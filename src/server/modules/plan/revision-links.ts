@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { auditMany } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import { kpis } from "./kpis-schema.js";
@@ -51,28 +51,29 @@ export async function moveLinksToRevision(ctx: Ctx, planId: string) {
       after: { resultAreaId: copyOf.get(l.resultAreaId) },
     });
 
+  // KPIs and speerpunten move in one statement per table: each old resultaatgebied to its copy.
+  const sourceOf = new Map(copies.map((c) => [c.to, c.from!]));
   for (const [table, entityType] of [
     [kpis, "kpi"],
     [priorities, "priority"],
   ] as const) {
-    const rows = await ctx.tx
-      .select({ id: table.id, resultAreaId: table.resultAreaId })
-      .from(table)
-      .where(and(eq(table.regionId, region), inArray(table.resultAreaId, old)));
-    for (const r of rows) {
-      const to = copyOf.get(r.resultAreaId!)!;
-      await ctx.tx
-        .update(table)
-        .set({ resultAreaId: to })
-        .where(and(eq(table.regionId, region), eq(table.id, r.id)));
+    const copyOfColumn = sql`case ${table.resultAreaId} ${sql.join(
+      copies.map((c) => sql`when ${c.from}::uuid then ${c.to}::uuid`),
+      sql` `,
+    )} end`;
+    const moved = await ctx.tx
+      .update(table)
+      .set({ resultAreaId: copyOfColumn })
+      .where(and(eq(table.regionId, region), inArray(table.resultAreaId, old)))
+      .returning({ id: table.id, resultAreaId: table.resultAreaId });
+    for (const r of moved)
       entries.push({
         entityType,
         entityId: r.id,
         action: "update",
-        before: { resultAreaId: r.resultAreaId },
-        after: { resultAreaId: to },
+        before: { resultAreaId: sourceOf.get(r.resultAreaId!) },
+        after: { resultAreaId: r.resultAreaId },
       });
-    }
   }
   await auditMany(ctx, entries);
 }

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type ProjectPhase, planPeriod } from "../../../shared/plan";
 import { api, unwrap } from "../../api";
+import { groupedOptions } from "../../options";
 
 export const fetchProjects = async (query: {
   q?: string;
@@ -31,12 +32,11 @@ export function useResultAreaOptions() {
     queryKey: ["plans", "result-area-options"],
     queryFn: async () => unwrap(await api.GET("/api/v1/result-areas", {})).items,
   });
-  const groups = new Map<string, { value: string; label: string }[]>();
-  for (const r of query.data ?? []) {
-    const group = `${r.planTitle} ${planPeriod(r.startYear, r.endYear)} · ${r.policyAreaName}`;
-    groups.set(group, [...(groups.get(group) ?? []), { value: r.id, label: r.name }]);
-  }
-  return [...groups].map(([group, items]) => ({ group, items }));
+  return groupedOptions(
+    query.data ?? [],
+    (r) => `${r.planTitle} ${planPeriod(r.startYear, r.endYear)} · ${r.policyAreaName}`,
+    (r) => ({ value: r.id, label: r.name }),
+  );
 }
 
 /** Badge colours per phase, on the list and the kanban. */
