@@ -54,4 +54,21 @@ describe("the stuurgroep's dashboard", () => {
     expect(d.kpiCounts).toEqual({ achieved: 0, on_track: 0, off_target: 1, no_data: 0 });
     expect(d.successes.map((s: { title: string }) => s.title)).toEqual(["Gelukt"]);
   });
+
+  it("counts the overdue actions of a region that has no programmes yet", async () => {
+    const other = await world.as("b", "medewerker");
+    const r = await world.inject(other, {
+      method: "POST",
+      url: "/api/v1/actions",
+      payload: {
+        priorityId: await world.create("priority", other),
+        title: "Te laat",
+        ownerOrganisationId: await world.create("organisation", other),
+        dueDate: "2020-01-01",
+      },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const d = (await world.inject(other, { method: "GET", url: "/api/v1/plan-dashboard" })).json();
+    expect([d.programmes, d.overdueActions.count]).toEqual([[], 1]);
+  });
 });
