@@ -1,6 +1,6 @@
-import ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
 import Papa from "papaparse";
+import { excel } from "./lazy.js";
 
 export interface Column<Row> {
   header: string;
@@ -43,7 +43,7 @@ export interface Sheet<Row> {
 /** An xlsx workbook with one sheet per entry: bold, frozen header; formula-like cells neutralised. */
 // biome-ignore lint/suspicious/noExplicitAny: each sheet has its own row type
 export async function toWorkbook(sheets: Sheet<any>[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = "Regiotafel";
   for (const { name, rows, columns } of sheets) {
     const sheet = workbook.addWorksheet(name.slice(0, 31));

@@ -1,6 +1,6 @@
 import type { Nodes, Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
-import pdfmake from "pdfmake";
+import { lazy } from "./lazy.js";
 
 /** A pdfmake document part: text, a list, a table, … (pdfmake's own document definition). */
 export type PdfContent = Record<string, unknown> | string | PdfContent[];
@@ -14,14 +14,18 @@ const HELVETICA = {
   bolditalics: "Helvetica-BoldOblique",
 };
 const STANDARD_FONTS = new Set(Object.values(HELVETICA));
-pdfmake.setFonts({ Helvetica: HELVETICA });
-pdfmake.setUrlAccessPolicy(() => false);
-// pdfkit knows the standard fonts by name; pdfmake asks the policy before using them.
-pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
+const loadPdfmake = lazy(async () => {
+  const { default: pdfmake } = await import("pdfmake");
+  pdfmake.setFonts({ Helvetica: HELVETICA });
+  pdfmake.setUrlAccessPolicy(() => false);
+  // pdfkit knows the standard fonts by name; pdfmake asks the policy before using them.
+  pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
+  return pdfmake;
+});
 
 /** Renders an A4 document with a title (also in the PDF's properties) and the house styles. */
-export function renderPdf(title: string, content: PdfContent[]): Promise<Buffer> {
-  return pdfmake
+export async function renderPdf(title: string, content: PdfContent[]): Promise<Buffer> {
+  return (await loadPdfmake())
     .createPdf({
       info: { title, creator: "Regiotafel" },
       pageSize: "A4",

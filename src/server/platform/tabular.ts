@@ -1,6 +1,7 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { invalidField } from "./errors.js";
+import { excel } from "./lazy.js";
 
 /**
  * Reading the spreadsheets people bring: CSV as Excel writes it in the Netherlands (`;`, often
@@ -71,7 +72,8 @@ function readCsv(data: Buffer): Omit<Table, "headers"> & { headers: string[] } {
 }
 
 async function readXlsx(data: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook, ValueType } = await excel();
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
@@ -87,7 +89,7 @@ async function readXlsx(data: Buffer): Promise<Table> {
     const formulas: number[] = [];
     for (let col = 1; col <= width; col++) {
       const cell = row.getCell(col);
-      if (cell.formula || cell.type === ExcelJS.ValueType.Formula) formulas.push(col - 1);
+      if (cell.formula || cell.type === ValueType.Formula) formulas.push(col - 1);
       cells.push(cellText(cell.value).trim());
     }
     if (line === 1) headers.push(...cells);

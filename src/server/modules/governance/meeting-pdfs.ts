@@ -1,6 +1,7 @@
-import { PDFDocument } from "pdf-lib";
+import type { PDFDocument } from "pdf-lib";
 import type { Ctx } from "../../platform/context.js";
 import type { FileStore } from "../../platform/files.js";
+import { pdfLib } from "../../platform/lazy.js";
 import { markdownToPdf, type PdfContent, renderPdf } from "../../platform/pdf.js";
 import { listActionItems, listDecisions } from "./decisions-service.js";
 import { type DocumentDto, latestFiles, listDocuments } from "./documents-service.js";
@@ -56,7 +57,7 @@ const agendaLines = (
 /** A PDF with pages that can be read, or null: a damaged or encrypted one is listed, not bound in. */
 async function readablePdf(data: Buffer) {
   try {
-    const pdf = await PDFDocument.load(data);
+    const pdf = await (await pdfLib()).PDFDocument.load(data);
     return pdf.getPageCount() > 0 ? pdf : null;
   } catch {
     return null;
@@ -137,7 +138,7 @@ export async function agendaPdf(
     members.length ? { ul: members } : { text: "Geen leden op deze datum", style: "muted" },
   ]);
   if (docs.bound.size === 0) return { meeting, pdf: agenda };
-  const bundle = await PDFDocument.load(agenda);
+  const bundle = await (await pdfLib()).PDFDocument.load(agenda);
   for (const d of docs.items) {
     const source = docs.bound.get(d.id);
     if (!source) continue;
