@@ -8,7 +8,8 @@ import { remindPlanActionOwners } from "./modules/plan/action-reminders.js";
 import { remindProgressReports } from "./modules/plan/report-reminders.js";
 import { loadConfig } from "./platform/config.js";
 import { migrateDatabase, openDatabase } from "./platform/db.js";
-import { DirectoryFileStore } from "./platform/files.js";
+import { SWEEP_GRACE_MS, sweepOrphanedFiles } from "./platform/file-sweep.js";
+import { openFileStore } from "./platform/files.js";
 import { MailWorker } from "./platform/mail.js";
 
 const started = performance.now();
@@ -17,7 +18,7 @@ const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.
 await migrateDatabase(database);
 const seeded = config.demo ? await seedDemo(database.db, config.publicUrl) : false;
 
-const files = new DirectoryFileStore(config.filesDir);
+const files = await openFileStore(config);
 const mail = new MailWorker(database.db, {
   smtpUrl: config.SMTP_URL,
   from: config.MAIL_FROM,
@@ -43,8 +44,14 @@ const announce = () =>
       seats + actionItems + consultations + actions + reports ? mail.kick() : undefined,
     )
     .catch((err) => app.log.error({ err }, "notices failed"));
-void announce();
-setInterval(announce, 3_600_000).unref();
+// Bytes that no file row points at (a rolled-back upload, a removed file) are swept a day later.
+const sweep = () =>
+  sweepOrphanedFiles(database.db, files, new Date(Date.now() - SWEEP_GRACE_MS))
+    .then((removed) => (removed ? app.log.info({ removed }, "orphaned file bytes removed") : undefined))
+    .catch((err) => app.log.error({ err }, "file sweep failed"));
+const hourly = () => Promise.all([announce(), sweep()]);
+void hourly();
+setInterval(hourly, 3_600_000).unref();
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const where = database.kind === "pglite" ? `embedded database in ${config.DATA_DIR}` : "PostgreSQL server";

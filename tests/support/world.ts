@@ -6,7 +6,7 @@ import { SESSION_COOKIE } from "../../src/server/platform/auth.js";
 import { loadConfig } from "../../src/server/platform/config.js";
 import { inRegion } from "../../src/server/platform/context.js";
 import type { Database } from "../../src/server/platform/db.js";
-import { DirectoryFileStore } from "../../src/server/platform/files.js";
+import { type FileStore, openFileStore } from "../../src/server/platform/files.js";
 import { regions, sessions, users } from "../../src/server/platform/identity-schema.js";
 import { hashPassword, hashToken, newToken } from "../../src/server/platform/secrets.js";
 import type { Role } from "../../src/shared/roles.js";
@@ -36,12 +36,14 @@ export class World {
     readonly app: FastifyInstance,
     readonly database: Database,
     readonly regionIds: { a: string; b: string },
+    readonly files: FileStore,
   ) {}
 
   static async create(env: Record<string, string> = {}): Promise<World> {
     const database = await freshDatabase();
     const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: `.tmp/files-${process.pid}`, ...env });
-    const app = await buildApp({ database, config, files: new DirectoryFileStore(config.filesDir) });
+    const files = await openFileStore(config);
+    const app = await buildApp({ database, config, files });
     await app.ready();
     const ids: Record<string, string> = {};
     for (const slug of ["a", "b"]) {
@@ -51,7 +53,7 @@ export class World {
         .returning();
       ids[slug] = r!.id;
     }
-    return new World(app, database, ids as { a: string; b: string });
+    return new World(app, database, ids as { a: string; b: string }, files);
   }
 
   get db() {

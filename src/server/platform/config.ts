@@ -10,6 +10,14 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   /** Where uploaded files are stored; defaults to DATA_DIR/files. */
   FILES_DIR: z.string().optional(),
+  /** An S3 bucket to store uploaded files in instead of FILES_DIR. */
+  FILES_S3_BUCKET: z.string().min(3).optional(),
+  /** The address of an S3-compatible store (MinIO, Ceph, …); unset means Amazon S3. */
+  FILES_S3_ENDPOINT: z.string().url().optional(),
+  FILES_S3_REGION: z.string().default("us-east-1"),
+  /** Keys for the bucket; unset, the AWS SDK's own chain applies (AWS_ACCESS_KEY_ID, a role, …). */
+  FILES_S3_ACCESS_KEY_ID: z.string().optional(),
+  FILES_S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** smtp://user:pass@host:port; unset keeps mails in the database, readable by beheerders. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Regiotafel <noreply@regiotafel.local>"),
