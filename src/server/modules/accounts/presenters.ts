@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../../../shared/roles.js";
-import type { users } from "../../platform/identity-schema.js";
+import { users } from "../../platform/identity-schema.js";
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -16,8 +16,22 @@ export const userSchema = z.object({
 });
 export type UserDto = z.infer<typeof userSchema>;
 
-/** The API shape of an account: never the password hash, TOTP secret or lockout counters. */
-export function presentUser(u: typeof users.$inferSelect): UserDto {
+/** The columns an account is shown with: never the password hash, TOTP secret or lockout counters. */
+export const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  status: users.status,
+  language: users.language,
+  totpEnabled: users.totpEnabled,
+  lastLoginAt: users.lastLoginAt,
+  createdAt: users.createdAt,
+  version: users.version,
+};
+
+/** The API shape of an account. */
+export function presentUser(u: Pick<typeof users.$inferSelect, keyof typeof userColumns>): UserDto {
   return {
     id: u.id,
     email: u.email,

@@ -8,7 +8,7 @@ import { enqueueMail } from "../../platform/mail.js";
 import { escapeLike, keyset } from "../../platform/pagination.js";
 import { hashToken, newToken } from "../../platform/secrets.js";
 import { invitationMail } from "./mails.js";
-import { presentUser } from "./presenters.js";
+import { presentUser, userColumns } from "./presenters.js";
 
 const INVITATION_DAYS = 7;
 
@@ -35,18 +35,18 @@ export async function listUsers(
     q.role ? eq(users.role, q.role) : undefined,
     q.status ? eq(users.status, q.status as "active") : undefined,
   );
-  const [rows, [total]] = await Promise.all([
-    ctx.tx
-      .select()
-      .from(users)
-      .where(and(filter, page.where))
-      .orderBy(...page.orderBy)
-      .limit(page.take),
-    ctx.tx.select({ n: count() }).from(users).where(filter),
-  ]);
+  // The total comes with the page (one count for the statement); an empty page asks for it apart.
+  const countSql = ctx.tx.select({ n: count() }).from(users).where(filter);
+  const rows = await ctx.tx
+    .select({ ...userColumns, total: sql<number>`(${countSql})::int` })
+    .from(users)
+    .where(and(filter, page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  const total = rows[0]?.total ?? (await countSql)[0]?.n ?? 0;
   const sortKey = (q.sort ?? "name").replace(/^-/, "") as "name" | "email" | "createdAt";
   const { items, nextCursor } = page.page(rows, (r) => [r[sortKey], r.id]);
-  return { items: items.map(presentUser), nextCursor, total: total?.n ?? 0 };
+  return { items: items.map(presentUser), nextCursor, total };
 }
 
 export async function getUser(ctx: Ctx, id: string) {
