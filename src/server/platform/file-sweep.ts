@@ -18,7 +18,9 @@ export async function sweepOrphanedFiles(db: Db, store: FileStore, olderThan: Da
   for await (const o of store.list()) {
     if (o.modifiedAt >= olderThan || !STORAGE_KEY.test(o.key)) continue;
     const region = o.key.slice(0, 36);
-    byRegion.set(region, [...(byRegion.get(region) ?? []), o.key]);
+    const keys = byRegion.get(region) ?? [];
+    keys.push(o.key);
+    byRegion.set(region, keys);
   }
   let removed = 0;
   for (const [region, keys] of byRegion)
