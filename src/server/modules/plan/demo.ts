@@ -100,8 +100,9 @@ export async function seedPlanDemo(ctx: Ctx) {
   if (stuurgroep)
     await adoptPlan(ctx, plan.id, { bodyId: stuurgroep.id, adoptedOn: "2025-01-23", version: plan.version });
   const projectIds = await seedProjects(ctx, plan.id);
-  await seedKpis(ctx, plan.id);
-  await seedPrioritiesDemo(ctx);
+  const resultAreaOf = await resultAreasByName(ctx, plan.id);
+  await seedKpis(ctx, resultAreaOf);
+  await seedPrioritiesDemo(ctx, resultAreaOf);
   await seedSuccessesDemo(ctx, (name) => projectIds.get(name));
 }
 
@@ -159,14 +160,19 @@ const KATWIJK: [string, number][] = [
   ["WK053702", 11.2],
 ];
 
-async function seedKpis(ctx: Ctx, planId: string) {
-  const resultId = new Map(
+/** The plan's resultaatgebieden by name, for the demo's KPIs and speerpunten. */
+async function resultAreasByName(ctx: Ctx, planId: string) {
+  const ids = new Map(
     (await getPlan(ctx, planId)).policyAreas.flatMap((a) =>
       a.resultAreas.map((r) => [r.name, r.id] as const),
     ),
   );
+  return (name: string) => ids.get(name);
+}
+
+async function seedKpis(ctx: Ctx, resultAreaOf: (name: string) => string | undefined) {
   for (const [i, [result, name, unit, baseline, target, direction, values]] of KPIS.entries()) {
-    const resultAreaId = resultId.get(result);
+    const resultAreaId = resultAreaOf(result);
     if (!resultAreaId) continue;
     const kpi = await createKpi(ctx, { resultAreaId, name, unit, baseline, target, direction });
     for (const [period, value] of values) await addMeasurement(ctx, kpi.id, { period, value, unit });

@@ -10,6 +10,7 @@ import {
   decide,
   setScores,
   updatePrioritisation,
+  updatePriority,
 } from "./priorities-service.js";
 import { createSuccess } from "./successes-service.js";
 
@@ -109,7 +110,14 @@ const ACTIONS: [string, string, number, string, ActionStatus, string | null][][]
  * five participants' points, four speerpunten chosen, each with two actions (one waiting for
  * another, one overdue). The demo partner and wijkcoördinator accounts are people in it.
  */
-export async function seedPrioritiesDemo(ctx: Ctx) {
+/** The resultaatgebied of the demo regioplan each speerpunt contributes to (gezond rondkomen: none yet). */
+const CONTRIBUTES_TO: Record<string, string> = {
+  "Eenzaamheid onder ouderen": "Kwetsbare ouderen in beeld",
+  Valpreventie: "Kwetsbare ouderen in beeld",
+  "Mentale gezondheid van jongeren": "Juiste zorg op de juiste plek",
+};
+
+export async function seedPrioritiesDemo(ctx: Ctx, resultAreaOf: (name: string) => string | undefined) {
   const organisation = async (name: string) =>
     (await listOrganisations(ctx, { q: name, limit: 1 })).items[0]!;
   const gemeente = await organisation("Gemeente Katwijk");
@@ -172,6 +180,8 @@ export async function seedPrioritiesDemo(ctx: Ctx) {
     topicIds: [0, 1, 4, 3].map((t) => topicIds[t]!),
   });
   for (const [s, speerpunt] of decided.priorities.entries()) {
+    const resultAreaId = resultAreaOf(CONTRIBUTES_TO[speerpunt.title] ?? "");
+    if (resultAreaId) await updatePriority(ctx, speerpunt.id, { version: speerpunt.version, resultAreaId });
     let previous: string | undefined;
     for (const [title, owner, who, dueDate, status, wijkCode] of ACTIONS[s]!) {
       const made = await createAction(ctx, {
