@@ -2,12 +2,26 @@ import { planPeriod } from "../../../shared/plan.js";
 import type { Ctx } from "../../platform/context.js";
 import { markdownToPdf, type PdfContent, renderPdf } from "../../platform/pdf.js";
 import { dutchDay } from "../governance/words.js";
+import type { ResultAreaWork } from "./result-area-work.js";
 import { getPlan } from "./service.js";
+
+/** What carries out a resultaatgebied, as one line: its projects, speerpunten and KPIs. */
+function work(w: ResultAreaWork) {
+  const parts: [string, string[]][] = [
+    ["Projecten", w.projects.map((p) => p.name)],
+    ["Speerpunten", w.priorities.map((p) => p.title)],
+    ["Indicatoren", w.kpis.map((k) => k.name)],
+  ];
+  return parts
+    .filter(([, names]) => names.length)
+    .map(([label, names]) => `${label}: ${names.join(", ")}`)
+    .join(" · ");
+}
 
 /**
  * A regioplan as a PDF to send round or put on the table: title, period, version and status
  * (with who vastgesteld it and when), vision, ambitions, and the work agenda numbered as on the
- * page: beleidsterrein 1, resultaatgebied 1.1, …
+ * page: beleidsterrein 1, resultaatgebied 1.1, … with under each resultaatgebied what carries it out.
  */
 export async function planPdf(ctx: Ctx, id: string) {
   const plan = await getPlan(ctx, id);
@@ -22,13 +36,19 @@ export async function planPdf(ctx: Ctx, id: string) {
     ...(area.description ? [{ text: area.description, style: "muted", margin: [0, 0, 0, 4] }] : []),
     area.resultAreas.length
       ? {
-          stack: area.resultAreas.map((r, j) => ({
-            text: [
-              { text: `${i + 1}.${j + 1} ${r.name}`, bold: true },
-              r.description ? ` — ${r.description}` : "",
-            ],
-            margin: [12, 0, 0, 3],
-          })),
+          stack: area.resultAreas.flatMap((r, j) => {
+            const doing = work(r.work);
+            return [
+              {
+                text: [
+                  { text: `${i + 1}.${j + 1} ${r.name}`, bold: true },
+                  r.description ? ` — ${r.description}` : "",
+                ],
+                margin: [12, 0, 0, doing ? 1 : 3],
+              },
+              ...(doing ? [{ text: doing, style: "muted", fontSize: 9, margin: [24, 0, 0, 3] }] : []),
+            ];
+          }),
         }
       : { text: "Nog geen resultaatgebieden", style: "muted", margin: [12, 0, 0, 3] },
   ]);

@@ -295,6 +295,10 @@ describe("resultaatgebieden for projects", () => {
       priorities: [],
       kpis: [{ id: kpi.id, name: "Voorschriften per 1.000" }],
     });
+    const pdf = await call("GET", `/api/v1/plans/${copy.id}/plan.pdf`);
+    expect(pdfText(pdf.rawPayload).replace(/\s+/g, " ")).toContain(
+      "Projecten: Antibioticastewardship · Indicatoren: Voorschriften per 1.000",
+    );
     const audited = await world.rows<{ n: number }>(
       sql`select count(*)::int as n from audit_log where entity_id in (${project.id}, ${kpi.id}) and changes ? 'resultAreaId'`,
     );
