@@ -1,6 +1,7 @@
 import type { Role } from "../../shared/roles.js";
 import { type Db, type Tx, transaction } from "./db.js";
 import type { Lang } from "./i18n.js";
+import { regions } from "./identity-schema.js";
 
 /** Who is acting: a logged-in user, or an API token (which may belong to a user). */
 export interface Actor {
@@ -41,6 +42,17 @@ export const regionSql = (expression: string) => `set_config('app.region', ${exp
 export function inRegion<T>(db: Db, regionId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!REGION_ID.test(regionId)) throw new Error("inRegion: the region id is not a UUID");
   return transaction(db, `select ${appRoleSql}, ${regionSql(`'${regionId}'`)}`, fn);
+}
+
+/**
+ * Runs `fn` for every region, each in its own region-confined transaction, and adds up what each
+ * returns: the hourly jobs (notices, reminders) that count the mails they queue.
+ */
+export async function inEveryRegion(db: Db, fn: (tx: Tx, regionId: string) => Promise<number>) {
+  let total = 0;
+  for (const region of await db.select({ id: regions.id }).from(regions))
+    total += await inRegion(db, region.id, (tx) => fn(tx, region.id));
+  return total;
 }
 
 /** Runs `fn` in a transaction with the region's context built from the actor. */

@@ -1,8 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { inRegion } from "./context.js";
+import { inEveryRegion } from "./context.js";
 import type { Db, Tx } from "./db.js";
-import { regions } from "./identity-schema.js";
 import { enqueueMails, type Mail } from "./mail.js";
 
 /** A table of things with a due date that remind their owner once before and once after it. */
@@ -32,42 +31,38 @@ export async function remindOfDueDates<T extends { id: string }>(
 ) {
   const { table } = opts;
   const column = (c: PgColumn) => sql.identifier(c.name);
-  let queued = 0;
-  for (const region of await db.select({ id: regions.id }).from(regions)) {
-    queued += await inRegion(db, region.id, async (tx) => {
-      const soon = await opts.find(
-        tx,
-        region.id,
-        sql`${table.dueSoonNoticeSentAt} is null
-          and ${table.dueDate} between ${day}::date and ${day}::date + ${opts.soonDays}::int`,
+  return inEveryRegion(db, async (tx, regionId) => {
+    const soon = await opts.find(
+      tx,
+      regionId,
+      sql`${table.dueSoonNoticeSentAt} is null
+        and ${table.dueDate} between ${day}::date and ${day}::date + ${opts.soonDays}::int`,
+    );
+    const overdue = await opts.find(
+      tx,
+      regionId,
+      sql`${table.overdueNoticeSentAt} is null and ${table.dueDate} < ${day}::date`,
+    );
+    await enqueueMails(tx, regionId, [
+      ...soon.map((item) => opts.mail(item, false)),
+      ...overdue.map((item) => opts.mail(item, true)),
+    ]);
+    const mark = async (items: T[], columns: PgColumn[]) => {
+      if (!items.length) return;
+      const set = sql.join(
+        columns.map((c) => sql`${column(c)} = now()`),
+        sql`, `,
       );
-      const overdue = await opts.find(
-        tx,
-        region.id,
-        sql`${table.overdueNoticeSentAt} is null and ${table.dueDate} < ${day}::date`,
+      const ids = sql.join(
+        items.map((i) => sql`${i.id}::uuid`),
+        sql`, `,
       );
-      await enqueueMails(tx, region.id, [
-        ...soon.map((item) => opts.mail(item, false)),
-        ...overdue.map((item) => opts.mail(item, true)),
-      ]);
-      const mark = async (items: T[], columns: PgColumn[]) => {
-        if (!items.length) return;
-        const set = sql.join(
-          columns.map((c) => sql`${column(c)} = now()`),
-          sql`, `,
-        );
-        const ids = sql.join(
-          items.map((i) => sql`${i.id}::uuid`),
-          sql`, `,
-        );
-        await tx.execute(
-          sql`update ${table} set ${set} where ${column(table.regionId)} = ${region.id} and ${column(table.id)} in (${ids})`,
-        );
-      };
-      await mark(soon, [table.dueSoonNoticeSentAt]);
-      await mark(overdue, [table.overdueNoticeSentAt, table.dueSoonNoticeSentAt]);
-      return soon.length + overdue.length;
-    });
-  }
-  return queued;
+      await tx.execute(
+        sql`update ${table} set ${set} where ${column(table.regionId)} = ${regionId} and ${column(table.id)} in (${ids})`,
+      );
+    };
+    await mark(soon, [table.dueSoonNoticeSentAt]);
+    await mark(overdue, [table.overdueNoticeSentAt, table.dueSoonNoticeSentAt]);
+    return soon.length + overdue.length;
+  });
 }

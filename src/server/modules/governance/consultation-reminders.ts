@@ -1,9 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { CONSULTATION_REMINDER_DAYS } from "../../../shared/consultation.js";
 import { dayInNetherlands } from "../../../shared/dates.js";
-import { inRegion } from "../../platform/context.js";
+import { inEveryRegion } from "../../platform/context.js";
 import type { Db } from "../../platform/db.js";
-import { regions } from "../../platform/identity-schema.js";
 import { enqueueMails } from "../../platform/mail.js";
 import { persons } from "../network/schema.js";
 import { consultationInvitees, consultations } from "./consultations-schema.js";
@@ -20,81 +19,77 @@ export async function remindConsultationInvitees(
   publicUrl: string,
   day = dayInNetherlands(new Date()),
 ) {
-  let queued = 0;
-  for (const region of await db.select({ id: regions.id }).from(regions)) {
-    queued += await inRegion(db, region.id, async (tx) => {
-      const due = await tx
-        .select({
-          consultationId: consultationInvitees.consultationId,
-          personId: consultationInvitees.personId,
-          email: persons.email,
-          givenName: persons.givenName,
-          c: {
-            id: consultations.id,
-            title: consultations.title,
-            questions: consultations.questions,
-            deadline: consultations.deadline,
-          },
-          bodyName: bodies.name,
-        })
-        .from(consultationInvitees)
-        .innerJoin(
-          consultations,
-          and(
-            eq(consultations.regionId, consultationInvitees.regionId),
-            eq(consultations.id, consultationInvitees.consultationId),
-          ),
-        )
-        .innerJoin(
-          bodies,
-          and(eq(bodies.regionId, consultations.regionId), eq(bodies.id, consultations.bodyId)),
-        )
-        .innerJoin(
-          persons,
-          and(
-            eq(persons.regionId, consultationInvitees.regionId),
-            eq(persons.id, consultationInvitees.personId),
-          ),
-        )
+  return inEveryRegion(db, async (tx, regionId) => {
+    const due = await tx
+      .select({
+        consultationId: consultationInvitees.consultationId,
+        personId: consultationInvitees.personId,
+        email: persons.email,
+        givenName: persons.givenName,
+        c: {
+          id: consultations.id,
+          title: consultations.title,
+          questions: consultations.questions,
+          deadline: consultations.deadline,
+        },
+        bodyName: bodies.name,
+      })
+      .from(consultationInvitees)
+      .innerJoin(
+        consultations,
+        and(
+          eq(consultations.regionId, consultationInvitees.regionId),
+          eq(consultations.id, consultationInvitees.consultationId),
+        ),
+      )
+      .innerJoin(
+        bodies,
+        and(eq(bodies.regionId, consultations.regionId), eq(bodies.id, consultations.bodyId)),
+      )
+      .innerJoin(
+        persons,
+        and(
+          eq(persons.regionId, consultationInvitees.regionId),
+          eq(persons.id, consultationInvitees.personId),
+        ),
+      )
+      .where(
+        and(
+          eq(consultationInvitees.regionId, regionId),
+          eq(consultations.status, "consultation"),
+          sql`${consultations.deadline} between ${day}::date and ${day}::date + ${CONSULTATION_REMINDER_DAYS}::int`,
+          sql`${consultationInvitees.respondedAt} is null and ${consultationInvitees.remindedAt} is null`,
+          sql`${persons.email} is not null`,
+        ),
+      )
+      .for("update", { of: consultationInvitees, skipLocked: true });
+    await enqueueMails(
+      tx,
+      regionId,
+      due.map((d) => ({
+        to: d.email!,
+        subject: `Herinnering: consultatie ${d.c.title}`,
+        text: consultationMailText(d.c, d.bodyName, d.givenName, publicUrl, true),
+      })),
+    );
+    const now = new Date();
+    const byConsultation = new Map<string, string[]>();
+    for (const d of due) {
+      const group = byConsultation.get(d.consultationId) ?? [];
+      group.push(d.personId);
+      byConsultation.set(d.consultationId, group);
+    }
+    for (const [consultationId, group] of byConsultation)
+      await tx
+        .update(consultationInvitees)
+        .set({ remindedAt: now })
         .where(
           and(
-            eq(consultationInvitees.regionId, region.id),
-            eq(consultations.status, "consultation"),
-            sql`${consultations.deadline} between ${day}::date and ${day}::date + ${CONSULTATION_REMINDER_DAYS}::int`,
-            sql`${consultationInvitees.respondedAt} is null and ${consultationInvitees.remindedAt} is null`,
-            sql`${persons.email} is not null`,
+            eq(consultationInvitees.regionId, regionId),
+            eq(consultationInvitees.consultationId, consultationId),
+            inArray(consultationInvitees.personId, group),
           ),
-        )
-        .for("update", { of: consultationInvitees, skipLocked: true });
-      await enqueueMails(
-        tx,
-        region.id,
-        due.map((d) => ({
-          to: d.email!,
-          subject: `Herinnering: consultatie ${d.c.title}`,
-          text: consultationMailText(d.c, d.bodyName, d.givenName, publicUrl, true),
-        })),
-      );
-      const now = new Date();
-      const byConsultation = new Map<string, string[]>();
-      for (const d of due) {
-        const group = byConsultation.get(d.consultationId) ?? [];
-        group.push(d.personId);
-        byConsultation.set(d.consultationId, group);
-      }
-      for (const [consultationId, group] of byConsultation)
-        await tx
-          .update(consultationInvitees)
-          .set({ remindedAt: now })
-          .where(
-            and(
-              eq(consultationInvitees.regionId, region.id),
-              eq(consultationInvitees.consultationId, consultationId),
-              inArray(consultationInvitees.personId, group),
-            ),
-          );
-      return due.length;
-    });
-  }
-  return queued;
+        );
+    return due.length;
+  });
 }

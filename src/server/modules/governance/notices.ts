@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { today } from "../../../shared/dates.js";
 import { type SeatRole, TERM_NOTICE_DAYS } from "../../../shared/governance.js";
-import { inRegion } from "../../platform/context.js";
+import { inEveryRegion } from "../../platform/context.js";
 import type { Db, Tx } from "../../platform/db.js";
 import type { Lang } from "../../platform/i18n.js";
-import { regions, users } from "../../platform/identity-schema.js";
+import { users } from "../../platform/identity-schema.js";
 import { enqueueMails, type Mail } from "../../platform/mail.js";
 import { organisations, persons } from "../network/schema.js";
 import { bodies, seatExistsOn, seats, seatTerms } from "./schema.js";
@@ -118,71 +118,67 @@ function dueTerms(tx: Tx, regionId: string, when: ReturnType<typeof sql>) {
 export async function announceSeatNotices(db: Db, publicUrl: string, day = today()) {
   const notice = sql`${day}::date + ${TERM_NOTICE_DAYS}::int`;
   const lookback = sql`${day}::date - ${VACANCY_LOOKBACK_DAYS}::int`;
-  let queued = 0;
-  for (const region of await db.select({ id: regions.id }).from(regions)) {
-    queued += await inRegion(db, region.id, async (tx) => {
-      const ending = await dueTerms(
-        tx,
-        region.id,
-        sql`${seatTerms.endingNoticeSentAt} is null and ${seatTerms.endDate} between ${day}::date and ${notice}`,
+  return inEveryRegion(db, async (tx, regionId) => {
+    const ending = await dueTerms(
+      tx,
+      regionId,
+      sql`${seatTerms.endingNoticeSentAt} is null and ${seatTerms.endDate} between ${day}::date and ${notice}`,
+    );
+    const vacated = await dueTerms(
+      tx,
+      regionId,
+      sql`${seatTerms.vacancyNoticeSentAt} is null and ${seatTerms.endDate} < ${day}::date
+        and ${seatTerms.endDate} >= ${lookback}`,
+    );
+    if (!ending.length && !vacated.length) return 0;
+    const bureau = await tx
+      .select({ email: users.email, language: users.language })
+      .from(users)
+      .where(
+        and(
+          eq(users.regionId, regionId),
+          eq(users.status, "active"),
+          inArray(users.role, ["beheerder", "medewerker"]),
+        ),
       );
-      const vacated = await dueTerms(
-        tx,
-        region.id,
-        sql`${seatTerms.vacancyNoticeSentAt} is null and ${seatTerms.endDate} < ${day}::date
-          and ${seatTerms.endDate} >= ${lookback}`,
-      );
-      if (!ending.length && !vacated.length) return 0;
-      const bureau = await tx
-        .select({ email: users.email, language: users.language })
-        .from(users)
+    const mails: Mail[] = [];
+    for (const t of ending) {
+      const link = `${publicUrl}/organen/${t.bodyId}`;
+      for (const b of bureau) mails.push(endingMail(b.language, b.email, t, link));
+      if (t.holderEmail && !bureau.some((b) => b.email.toLowerCase() === t.holderEmail!.toLowerCase()))
+        mails.push(endingMail("nl", t.holderEmail, t, link));
+    }
+    for (const t of vacated)
+      for (const b of bureau)
+        mails.push(vacancyMail(b.language, b.email, t, `${publicUrl}/organen/${t.bodyId}`));
+    await enqueueMails(tx, regionId, mails);
+    const now = new Date();
+    if (ending.length)
+      await tx
+        .update(seatTerms)
+        .set({ endingNoticeSentAt: now })
         .where(
           and(
-            eq(users.regionId, region.id),
-            eq(users.status, "active"),
-            inArray(users.role, ["beheerder", "medewerker"]),
+            eq(seatTerms.regionId, regionId),
+            inArray(
+              seatTerms.id,
+              ending.map((t) => t.id),
+            ),
           ),
         );
-      const mails: Mail[] = [];
-      for (const t of ending) {
-        const link = `${publicUrl}/organen/${t.bodyId}`;
-        for (const b of bureau) mails.push(endingMail(b.language, b.email, t, link));
-        if (t.holderEmail && !bureau.some((b) => b.email.toLowerCase() === t.holderEmail!.toLowerCase()))
-          mails.push(endingMail("nl", t.holderEmail, t, link));
-      }
-      for (const t of vacated)
-        for (const b of bureau)
-          mails.push(vacancyMail(b.language, b.email, t, `${publicUrl}/organen/${t.bodyId}`));
-      await enqueueMails(tx, region.id, mails);
-      const now = new Date();
-      if (ending.length)
-        await tx
-          .update(seatTerms)
-          .set({ endingNoticeSentAt: now })
-          .where(
-            and(
-              eq(seatTerms.regionId, region.id),
-              inArray(
-                seatTerms.id,
-                ending.map((t) => t.id),
-              ),
+    if (vacated.length)
+      await tx
+        .update(seatTerms)
+        .set({ vacancyNoticeSentAt: now })
+        .where(
+          and(
+            eq(seatTerms.regionId, regionId),
+            inArray(
+              seatTerms.id,
+              vacated.map((t) => t.id),
             ),
-          );
-      if (vacated.length)
-        await tx
-          .update(seatTerms)
-          .set({ vacancyNoticeSentAt: now })
-          .where(
-            and(
-              eq(seatTerms.regionId, region.id),
-              inArray(
-                seatTerms.id,
-                vacated.map((t) => t.id),
-              ),
-            ),
-          );
-      return mails.length;
-    });
-  }
-  return queued;
+          ),
+        );
+    return mails.length;
+  });
 }

@@ -1,8 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { today } from "../../../shared/dates.js";
-import { inRegion } from "../../platform/context.js";
+import { inEveryRegion } from "../../platform/context.js";
 import type { Db } from "../../platform/db.js";
-import { regions } from "../../platform/identity-schema.js";
 import { enqueueMails } from "../../platform/mail.js";
 import { dutchDay } from "../governance/words.js";
 import { persons } from "../network/schema.js";
@@ -18,70 +17,66 @@ export const REPORT_REMINDER_DAYS = 3;
  * many mails were queued.
  */
 export async function remindProgressReports(db: Db, publicUrl: string, day = today()) {
-  let queued = 0;
-  for (const region of await db.select({ id: regions.id }).from(regions)) {
-    queued += await inRegion(db, region.id, async (tx) => {
-      const due = await tx
-        .select({
-          id: progressReports.id,
-          roundId: reportRounds.id,
-          period: reportRounds.period,
-          dueDate: reportRounds.dueDate,
-          projectName: projects.name,
-          email: persons.email,
-          givenName: persons.givenName,
-        })
-        .from(progressReports)
-        .innerJoin(
-          reportRounds,
-          and(
-            eq(reportRounds.regionId, progressReports.regionId),
-            eq(reportRounds.id, progressReports.roundId),
-          ),
-        )
-        .innerJoin(
-          projects,
-          and(eq(projects.regionId, progressReports.regionId), eq(projects.id, progressReports.projectId)),
-        )
-        .innerJoin(
-          persons,
-          and(eq(persons.regionId, projects.regionId), eq(persons.id, projects.leaderPersonId)),
-        )
+  return inEveryRegion(db, async (tx, regionId) => {
+    const due = await tx
+      .select({
+        id: progressReports.id,
+        roundId: reportRounds.id,
+        period: reportRounds.period,
+        dueDate: reportRounds.dueDate,
+        projectName: projects.name,
+        email: persons.email,
+        givenName: persons.givenName,
+      })
+      .from(progressReports)
+      .innerJoin(
+        reportRounds,
+        and(
+          eq(reportRounds.regionId, progressReports.regionId),
+          eq(reportRounds.id, progressReports.roundId),
+        ),
+      )
+      .innerJoin(
+        projects,
+        and(eq(projects.regionId, progressReports.regionId), eq(projects.id, progressReports.projectId)),
+      )
+      .innerJoin(
+        persons,
+        and(eq(persons.regionId, projects.regionId), eq(persons.id, projects.leaderPersonId)),
+      )
+      .where(
+        and(
+          eq(progressReports.regionId, regionId),
+          isNull(reportRounds.closedAt),
+          isNull(progressReports.submittedAt),
+          isNull(progressReports.remindedAt),
+          sql`${persons.email} is not null`,
+          sql`${reportRounds.dueDate} <= ${day}::date + ${REPORT_REMINDER_DAYS}::int`,
+        ),
+      )
+      .for("update", { of: progressReports, skipLocked: true });
+    await enqueueMails(
+      tx,
+      regionId,
+      due.map((r) => ({
+        to: r.email!,
+        subject: `Herinnering: voortgangsrapportage ${r.period}: ${r.projectName}`,
+        text: `Beste ${r.givenName},\n\nDe voortgangsrapportage over ${r.period} voor ${r.projectName} moet uiterlijk ${dutchDay(r.dueDate)} binnen zijn en is nog niet ingevuld.\n\n${publicUrl}/voortgang/${r.roundId}\n`,
+      })),
+    );
+    if (due.length)
+      await tx
+        .update(progressReports)
+        .set({ remindedAt: new Date() })
         .where(
           and(
-            eq(progressReports.regionId, region.id),
-            isNull(reportRounds.closedAt),
-            isNull(progressReports.submittedAt),
-            isNull(progressReports.remindedAt),
-            sql`${persons.email} is not null`,
-            sql`${reportRounds.dueDate} <= ${day}::date + ${REPORT_REMINDER_DAYS}::int`,
-          ),
-        )
-        .for("update", { of: progressReports, skipLocked: true });
-      await enqueueMails(
-        tx,
-        region.id,
-        due.map((r) => ({
-          to: r.email!,
-          subject: `Herinnering: voortgangsrapportage ${r.period}: ${r.projectName}`,
-          text: `Beste ${r.givenName},\n\nDe voortgangsrapportage over ${r.period} voor ${r.projectName} moet uiterlijk ${dutchDay(r.dueDate)} binnen zijn en is nog niet ingevuld.\n\n${publicUrl}/voortgang/${r.roundId}\n`,
-        })),
-      );
-      if (due.length)
-        await tx
-          .update(progressReports)
-          .set({ remindedAt: new Date() })
-          .where(
-            and(
-              eq(progressReports.regionId, region.id),
-              inArray(
-                progressReports.id,
-                due.map((r) => r.id),
-              ),
+            eq(progressReports.regionId, regionId),
+            inArray(
+              progressReports.id,
+              due.map((r) => r.id),
             ),
-          );
-      return due.length;
-    });
-  }
-  return queued;
+          ),
+        );
+    return due.length;
+  });
 }
