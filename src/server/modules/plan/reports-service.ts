@@ -144,14 +144,18 @@ export async function getRound(ctx: Ctx, id: string) {
           ),
         )
     : [];
+  const areasOf = new Map<string, { id: string; name: string }[]>();
+  for (const { projectId, id: areaId, name } of areaLinks) {
+    const list = areasOf.get(projectId) ?? [];
+    list.push({ id: areaId, name });
+    areasOf.set(projectId, list);
+  }
   const reports = rows.map((x) => ({
     id: x.r.id,
     project: { id: x.r.projectId, name: x.projectName },
     programme: { id: x.programmeId, name: x.programmeName },
     leaderName: x.leaderName,
-    resultAreas: areaLinks
-      .filter((l) => l.projectId === x.r.projectId)
-      .map(({ id: areaId, name }) => ({ id: areaId, name })),
+    resultAreas: areasOf.get(x.r.projectId) ?? [],
     rag: x.r.rag,
     narrative: x.r.narrative,
     risks: x.r.risks,
