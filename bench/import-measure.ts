@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
+import { rssMb } from "./rss.js";
 
 /** The import at national scale: 20,000 organisations, every 50th row bad (2 %). */
 export const IMPORT_ROWS = 20_000;
@@ -18,9 +18,6 @@ function practicesCsv() {
   }
   return Buffer.from(lines.join("\r\n"), "utf8");
 }
-
-const rssMb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 
 /**
  * Uploads the file to the running app, follows the run's progress until it is done, and undoes

@@ -1,7 +1,4 @@
-import { readFileSync } from "node:fs";
-
-const rssMb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+import { rssMb } from "./rss.js";
 
 const TIMES = 5;
 

@@ -8,7 +8,7 @@
  */
 
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
@@ -22,6 +22,7 @@ import { migrateDatabase, openDatabase } from "../src/server/platform/db.js";
 import { benchAccountId, benchRegionId, benchRoundId, generateDataset, SCALE } from "./dataset.js";
 import { measureImport } from "./import-measure.js";
 import { measureReport } from "./report-measure.js";
+import { rssMb } from "./rss.js";
 
 const { values: opts } = parseArgs({
   options: {
@@ -98,11 +99,6 @@ async function prepareData(env: Record<string, string>) {
   } finally {
     await database.close();
   }
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 async function startServer(args: string[], env: Record<string, string>, port: number) {
