@@ -76,7 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest("ctx", function (this: import("fastify").FastifyRequest, fn) {
     if (!this.actor) throw unauthorized();
     const meta = { lang: this.lang, requestId: String(this.id) };
-    // The first call takes the transaction the caller's lookup already began; a later one begins its own.
+    // The first call takes the read the caller's lookup already opened; a later one begins a transaction.
     const begun = this.transaction;
     this.transaction = undefined;
     if (begun) return begun.run((tx) => fn({ tx, actor: this.actor!, ...meta }));
@@ -158,15 +158,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!request.url.startsWith("/api/v1/")) return;
     const auth = request.headers.authorization;
     const bearer = auth?.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : undefined;
-    // A read that only a signed-in caller may make gets its transaction begun with the lookup
-    // (one round trip less). Not for mutations, whose bodies may take long to arrive, nor for
-    // public routes, whose handlers open their own transactions.
+    // A read that only a signed-in caller may make is opened with the lookup, without a
+    // transaction (docs/decisions/0007). Not for mutations, whose bodies may take long to arrive
+    // and which need their transaction, nor for public routes, whose handlers open their own.
     const access: Access | undefined = request.routeOptions.config?.access;
-    const open = request.method === "GET" && access !== undefined && access.kind !== "public";
+    const read = request.method === "GET" && access !== undefined && access.kind !== "public";
     const resolved = await resolveActor(
       deps.database.db,
       { bearer, sessionToken: request.cookies[SESSION_COOKIE] },
-      { open },
+      { read },
     );
     if (!resolved) return;
     request.actor = resolved.actor;

@@ -66,6 +66,53 @@ describe("the request's transaction", () => {
   });
 });
 
+describe("a read, which runs without a transaction (docs/decisions/0007)", () => {
+  it("reads each region's rows on a connection that read another region's just before", async () => {
+    const a = await world.as("a", "beheerder");
+    const b = await world.as("b", "beheerder");
+    // One after the other, so the pool hands the same connection back each time.
+    for (const caller of [a, b, a, b]) {
+      const list = await world.inject(caller, { method: "GET", url: "/api/v1/users?limit=100" });
+      expect(list.statusCode).toBe(200);
+      const ids = list.json().items.map((u: { id: string }) => u.id);
+      expect(ids).toContain(caller.userId);
+      expect(ids).not.toContain((caller === a ? b : a).userId);
+    }
+  });
+
+  it("leaves nothing of its role, region or read-only to whoever takes the connection next", async () => {
+    const a = await world.as("a", "beheerder");
+    // Reads at once, so that several of the pool's connections serve one.
+    const reads = await Promise.all(
+      Array.from({ length: 8 }, () => world.inject(a, { method: "GET", url: "/api/v1/users?limit=5" })),
+    );
+    expect(reads.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
+    await vi.waitFor(() => expect(checkedOut()).toBe(0));
+    const pool = world.database.pool;
+    // Every connection the pool holds, taken at once, as Drizzle and the jobs take them.
+    const clients = pool
+      ? await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()))
+      : [];
+    try {
+      for (const client of clients) {
+        const { rows } = await client.query(
+          "select current_user = session_user as owner, current_setting('app.region', true) as region, current_setting('default_transaction_read_only') as ro",
+        );
+        expect(rows[0]).toEqual({ owner: true, region: "", ro: "off" });
+      }
+    } finally {
+      for (const client of clients) client.release();
+    }
+    // And a change right after the reads is written.
+    const invited = await world.inject(a, {
+      method: "POST",
+      url: "/api/v1/users",
+      payload: { email: "na-het-lezen@example.org", name: "Na het Lezen", role: "lid" },
+    });
+    expect(invited.statusCode).toBe(201);
+  });
+});
+
 describe("seen-at", () => {
   it("records when a session was last used, at most every few minutes", async () => {
     const admin = await world.as("a", "beheerder");

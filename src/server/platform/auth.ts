@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Role } from "../../shared/roles.js";
-import { type Actor, appRoleSql, regionSql } from "./context.js";
+import { type Actor, readerSql, regionSql } from "./context.js";
 import { type Db, type OpenTransaction, openTransaction } from "./db.js";
 import { hashToken } from "./secrets.js";
 
@@ -27,7 +27,7 @@ export interface Caller {
 interface Lookup {
   /** The lookup with the hash written in, as the table owner (no transaction needed). */
   select: string;
-  /** The same as a prepared statement that also sets the region, and how to execute it. */
+  /** The same as a prepared statement that also sets the region for a read, and how to execute it. */
   prepared: { name: string; sql: string };
   execute: string;
   touch(row: CallerRow): string;
@@ -58,7 +58,7 @@ const sessionSelect = (
   setRegion: boolean,
 ) => `select s.id as "sessionId", s.region_id as "regionId",
     s.user_id as "userId", s.csrf_token as "csrfToken", s.last_seen_at as "seenAt", u.name as "userName", u.role
-    ${setRegion ? `, ${regionSql("s.region_id::text")}` : ""}
+    ${setRegion ? `, ${regionSql("s.region_id::text", false)}` : ""}
   from sessions s join users u on u.region_id = s.region_id and u.id = s.user_id
   where s.id = ${id} and s.expires_at > now() and u.status = 'active' limit 1`;
 
@@ -68,7 +68,7 @@ const tokenSelect = (
   setRegion: boolean,
 ) => `select t.id as "tokenId", t.region_id as "regionId",
     t.user_id as "userId", t.name as "tokenName", t.role, t.last_used_at as "seenAt", u.name as "userName"
-    ${setRegion ? `, ${regionSql("t.region_id::text")}` : ""}
+    ${setRegion ? `, ${regionSql("t.region_id::text", false)}` : ""}
   from api_tokens t left join users u on u.region_id = t.region_id and u.id = t.user_id
   where t.token_hash = ${hash} and t.revoked_at is null
     and (t.expires_at is null or t.expires_at > now())
@@ -122,15 +122,15 @@ function tokenLookup(token: string): Lookup {
 const stale = (row: CallerRow) => !row.seenAt || Date.now() - new Date(row.seenAt).getTime() > TOUCH_AFTER_MS;
 
 /**
- * Finds who is calling from a bearer token or a session cookie. With `open`, on a server, the
- * lookup also begins the request's transaction as the app role in the caller's region, all in one
- * round trip (docs/decisions/0006); the caller must end it (`run` or `close`). Elsewhere the
+ * Finds who is calling from a bearer token or a session cookie. With `read`, on a server, the
+ * lookup also opens the request's read as the app role in the caller's region, all in one round
+ * trip (docs/decisions/0006 and 0007); the caller must end it (`run` or `close`). Elsewhere the
  * transaction is begun later, by `withCtx`.
  */
 export async function resolveActor(
   db: Db,
   creds: { sessionToken?: string; bearer?: string },
-  opts: { open?: boolean } = {},
+  opts: { read?: boolean } = {},
 ): Promise<Caller | null> {
   const lookup = creds.bearer
     ? creds.bearer.startsWith(API_TOKEN_PREFIX)
@@ -141,8 +141,11 @@ export async function resolveActor(
       : null;
   if (!lookup) return null;
 
-  const transaction = opts.open
-    ? await openTransaction(db, `${lookup.execute}; select ${appRoleSql}`, lookup.prepared)
+  const transaction = opts.read
+    ? await openTransaction(db, `${lookup.execute}; select ${readerSql}`, {
+        prepare: lookup.prepared,
+        read: true,
+      })
     : null;
   let row: CallerRow | undefined;
   if (transaction) {
@@ -151,10 +154,10 @@ export async function resolveActor(
       await transaction.close();
       return null;
     }
-    // Back to the owner for the one write the app role may not make, then to the app role again.
+    // The one write the read makes: in its own transaction, as the owner (the app role may not).
     if (stale(row))
       await transaction
-        .exec(`set local role none; ${lookup.touch(row)}; select ${appRoleSql}`)
+        .exec(`begin read write; set local role none; ${lookup.touch(row)}; commit`)
         .catch(async (err) => {
           await transaction.close();
           throw err;

@@ -29,10 +29,19 @@ const REGION_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
  * The SQL that confines the rest of a transaction to a region: `set_config('role', …, true)` is
  * `SET LOCAL ROLE` to the non-owner app role, under which row-level security applies, and
  * `app.region` is what the policies compare `region_id` with. `regionSql` sets the region from an
- * SQL expression (a literal, or a column of the row that identified the caller).
+ * SQL expression (a literal, or a column of the row that identified the caller); not `local`, it
+ * sets it for the connection's session, as a read does.
  */
 export const appRoleSql = "set_config('role', 'regiotafel_app', true)";
-export const regionSql = (expression: string) => `set_config('app.region', ${expression}, true)`;
+export const regionSql = (expression: string, local = true) =>
+  `set_config('app.region', ${expression}, ${local})`;
+/**
+ * What confines a read, which runs without a transaction (docs/decisions/0007): the app role for
+ * the connection's session, and every statement after it read-only, so PostgreSQL refuses a write
+ * that a read should not make instead of committing it on its own.
+ */
+export const readerSql =
+  "set_config('role', 'regiotafel_app', false), set_config('default_transaction_read_only', 'on', false)";
 
 /**
  * Runs `fn` in one transaction as the app role with the region set, so row-level security

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { World } from "../../../tests/support/world.js";
-import { inRegion } from "./context.js";
+import { inRegion, readerSql, regionSql } from "./context.js";
+import { openTransaction } from "./db.js";
 
 let world: World;
 beforeAll(async () => {
@@ -37,4 +38,21 @@ it("sends repeated reads as named statements on a server, and caps how many one 
     expect(counts.afterMany).toBe(0);
   }
   expect(counts.again).toBe(counts.afterMany);
+});
+
+it("refuses a write in a read, which runs without a transaction on a server (docs/decisions/0007)", async () => {
+  const read = await openTransaction(
+    world.db,
+    `select ${regionSql(`'${world.regionIds.a}'`, false)}, ${readerSql}`,
+    { read: true },
+  );
+  if (world.database.kind === "pglite") {
+    // PGlite has no pool: every request runs in its transaction.
+    expect(read).toBeNull();
+    return;
+  }
+  // PostgreSQL itself refuses it: a read-only transaction (SQLSTATE 25006).
+  await expect(read!.run((tx) => tx.execute(sql`update users set name = name`))).rejects.toMatchObject({
+    cause: { code: "25006" },
+  });
 });

@@ -40,15 +40,46 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): P
   };
 }
 
-/** The pool under each server database, for `transaction`'s one-round-trip start. */
-const pools = new WeakMap<Db, pg.Pool>();
+/**
+ * Connections whose session still carries what a read left on it (`openTransaction` with `read`):
+ * the app role, a region and read-only. A read leaves them because undoing them would cost a
+ * round trip; whoever takes the connection next undoes them first (docs/decisions/0007).
+ */
+const confined = new WeakSet<pg.PoolClient>();
+const UNCONFINE =
+  "reset role; reset default_transaction_read_only; select set_config('app.region', '', false)";
+
+/** Takes a connection from the pool as it is, possibly still confined: only for `openTransaction`. */
+const checkouts = new WeakMap<Db, () => Promise<pg.PoolClient>>();
 
 export function openPostgres(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
   // A broken idle connection must not take the process down; the pool replaces it.
   pool.on("error", () => {});
+  const checkout = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const unconfined = async () => {
+    const client = await checkout();
+    if (!confined.has(client)) return client;
+    try {
+      await client.query(UNCONFINE);
+    } catch (err) {
+      client.release(err as Error);
+      throw err;
+    }
+    confined.delete(client);
+    return client;
+  };
+  // Everyone else who takes a connection (Drizzle's queries and transactions, migrations, the
+  // pool's own `query`) gets one without a previous read's role and region, in both of pg's styles.
+  pool.connect = ((done?: (err?: Error, client?: pg.PoolClient, release?: (err?: Error) => void) => void) => {
+    if (!done) return unconfined();
+    unconfined().then(
+      (client) => done(undefined, client, (err?: Error) => client.release(err)),
+      (err: Error) => done(err),
+    );
+  }) as typeof pool.connect;
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-  pools.set(db, pool);
+  checkouts.set(db, checkout);
   return { kind: "postgres", db, pool, close: () => pool.end() };
 }
 
@@ -106,15 +137,16 @@ function transactionOn(db: Db, client: pg.PoolClient): Tx {
 }
 
 /**
- * A transaction on a server connection, opened together with its first statements and waiting
- * for its work. Exactly one of `run` and `close` ends it; either gives the connection back.
+ * The request's work on a server connection, opened together with its first statements and
+ * waiting for the work itself. Exactly one of `run` and `close` ends it; either gives the
+ * connection back.
  */
 export interface OpenTransaction {
   /** The results of the statements that opened it (BEGIN's own result left out). */
   results: pg.QueryResult[];
-  /** Runs more trusted SQL text in it before the work. */
+  /** Runs more trusted SQL text on its connection before the work. */
   exec(statements: string): Promise<void>;
-  /** Runs `fn` in it and commits, or rolls back when `fn` fails. */
+  /** Runs `fn` and commits, or rolls back when `fn` fails. */
   run<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Rolls back: the work never came (refused, invalid, or the caller went away). */
   close(): Promise<void>;
@@ -128,24 +160,37 @@ const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
  * without parameters) in one round trip, as the simple-query protocol allows several statements.
  * `prepare` is a `PREPARE name AS …` that `statements` EXECUTEs: it travels along the first time
  * on each connection, so the statement is parsed and planned once per connection, not per use.
+ *
+ * With `read`, there is no transaction: `statements` set the role, region and read-only for the
+ * connection's session (`set_config(…, false)`), every statement of the work is its own, and
+ * there is no COMMIT to wait for: one round trip less. PostgreSQL refuses any write in it. The
+ * connection goes back to the pool confined; the next to take it undoes that first
+ * (docs/decisions/0007).
+ *
  * Null on PGlite, which has no pool to hold a connection from.
  */
 export async function openTransaction(
   db: Db,
   statements: string,
-  prepare?: { name: string; sql: string },
+  opts: { prepare?: { name: string; sql: string }; read?: boolean } = {},
 ): Promise<OpenTransaction | null> {
-  const pool = pools.get(db);
-  if (!pool) return null;
-  const client = await pool.connect();
+  const checkout = checkouts.get(db);
+  if (!checkout) return null;
+  const { prepare, read = false } = opts;
+  const client = await checkout();
   const known = preparedOn.get(client) ?? new Set<string>();
-  const preamble = prepare && !known.has(prepare.name) ? `${prepare.sql}; ` : "";
+  // A connection a read left confined gets the owner's role back first: lookups read as the owner.
+  const head = [
+    ...(read ? [] : ["begin read write"]),
+    ...(confined.has(client) ? [read ? "reset role" : "set local role none"] : []),
+    ...(prepare && !known.has(prepare.name) ? [prepare.sql] : []),
+  ];
   let ended = false;
-  const end = async (last: "commit" | "rollback") => {
+  const end = async (last?: "commit" | "rollback") => {
     ended = true;
     let broken: Error | undefined;
     try {
-      await client.query(last);
+      if (last) await client.query(last);
     } catch (err) {
       // A failed commit still needs its rollback; a connection that cannot roll back is discarded.
       if (last === "rollback") broken = err as Error;
@@ -157,21 +202,22 @@ export async function openTransaction(
   };
   let opened: pg.QueryResult | pg.QueryResult[];
   try {
-    opened = (await client.query(`begin; ${preamble}${statements}`)) as unknown as
+    opened = (await client.query([...head, statements].join("; "))) as unknown as
       | pg.QueryResult
       | pg.QueryResult[];
   } catch (err) {
-    // Whatever got prepared before the failure is unknown: the connection is not reused.
+    // Whatever got prepared or set before the failure is unknown: the connection is not reused.
     ended = true;
     client.release(err as Error);
     throw err;
   }
   if (prepare) preparedOn.set(client, known.add(prepare.name));
+  if (read) confined.add(client);
   const once = () => {
     if (ended) throw new Error("openTransaction: this transaction has already ended");
   };
   return {
-    results: Array.isArray(opened) ? opened.slice(preamble ? 2 : 1) : [],
+    results: (Array.isArray(opened) ? opened : [opened]).slice(head.length),
     async exec(more) {
       once();
       await client.query(more);
@@ -182,14 +228,14 @@ export async function openTransaction(
       try {
         result = await fn(transactionOn(db, client));
       } catch (err) {
-        await end("rollback").catch(() => {});
+        await end(read ? undefined : "rollback").catch(() => {});
         throw err;
       }
-      await end("commit");
+      await end(read ? undefined : "commit");
       return result;
     },
     async close() {
-      if (!ended) await end("rollback").catch(() => {});
+      if (!ended) await end(read ? undefined : "rollback").catch(() => {});
     },
   };
 }
