@@ -23,3 +23,12 @@ export function notifyError(error: unknown) {
     "red",
   );
 }
+
+/**
+ * A refused form submission: the problem's field errors at the form's own fields (so a screen
+ * reader finds each by its input), and the problem as a notification.
+ */
+export function notifyFormError(form: { setErrors(errors: Record<string, string>): void }, error: unknown) {
+  if (error instanceof ApiProblem && error.errors.length) form.setErrors(error.fieldErrors());
+  notifyError(error);
+}

@@ -27,6 +27,8 @@ test("the bureau adds documents to a meeting with a new version, finds them and 
     await form.getByRole("textbox", { name: "Titel" }).fill(title);
     await choose(form.getByRole("combobox", { name: "Agendapunt" }), "1. Scholingsaanbod voorjaar");
     await form.locator("input[type=file]").setInputFiles(file);
+    // The chosen file can be cleared again with a named button (a screen reader says what it does).
+    await expect(form.getByRole("button", { name: "Wissen", exact: true })).toBeVisible();
     if (confidential) await form.getByRole("checkbox", { name: "Vertrouwelijk" }).check();
     await axeClean(bureau);
     await form.getByRole("button", { name: "Stuk toevoegen" }).click();

@@ -14,9 +14,10 @@ import {
 import { useForm } from "@mantine/form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, setLanguage, useT } from "../../i18n";
+import { notifyFormError } from "../../notify";
 import { CalendarFeedSection } from "../governance/CalendarFeedSection";
 import { TotpSection } from "./TotpSection";
 
@@ -41,7 +42,7 @@ export function ProfilePage() {
       setPasswordDone(true);
       password.reset();
     } catch (e) {
-      if (e instanceof ApiProblem) password.setErrors(e.fieldErrors());
+      notifyFormError(password, e);
     }
   });
   const token = useForm({ initialValues: { name: "" } });

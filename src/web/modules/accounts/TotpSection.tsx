@@ -14,9 +14,9 @@ import {
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyError, notifyFormError } from "../../notify";
 import { sessionQuery, useSession } from "../../session";
 
 /** Turn TOTP two-step login on (scan, confirm with a code) or off (with the password). */
@@ -47,8 +47,7 @@ export function TotpSection() {
       form.reset();
       await refreshSession();
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      else notifyError(e);
+      notifyFormError(form, e);
     }
   };
   const enable = enableForm.onSubmit(

@@ -4,12 +4,12 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ROLES, type Role } from "../../../shared/roles";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyError, notifyFormError } from "../../notify";
 import { usersRoute } from "../../router";
 
 const STATUSES = ["invited", "active", "deactivated"] as const;
@@ -47,7 +47,7 @@ export function UsersPage() {
       invite.reset();
       await queryClient.invalidateQueries({ queryKey: ["users"] });
     } catch (e) {
-      if (e instanceof ApiProblem) invite.setErrors(e.fieldErrors());
+      notifyFormError(invite, e);
     }
   });
 

@@ -3,10 +3,10 @@ import { useForm } from "@mantine/form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { addDays, today } from "../../../shared/dates";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 import { PersonSelect } from "../network/PersonSelect";
 import { ActionItemTable, fetchActionItems } from "./ActionItemTable";
 import { useAgendaOptions } from "./DecisionsSection";
@@ -46,9 +46,7 @@ function ActionItemForm({ meeting, onDone }: { meeting: Meeting; onDone: () => v
       await queryClient.invalidateQueries({ queryKey: ["action-items"] });
       onDone();
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.some((x) => x.field.startsWith("body.")))
-        form.setErrors(e.fieldErrors());
-      else notifyError(e);
+      notifyFormError(form, e);
     }
   });
   return (
@@ -73,7 +71,6 @@ function ActionItemForm({ meeting, onDone }: { meeting: Meeting; onDone: () => v
             <Select
               label={t("decision.agendaItem")}
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               data={agendaOptions}
               {...form.getInputProps("agendaItemId")}
             />

@@ -23,7 +23,7 @@ import { AGENDA_ITEM_KINDS, type AgendaItemKind } from "../../../shared/governan
 import { ApiProblem, api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyError, notifyFormError } from "../../notify";
 import { PersonSelect } from "../network/PersonSelect";
 import { type AgendaItem, type Meeting, meetingKey } from "./meetings-api";
 
@@ -103,8 +103,7 @@ function AgendaItemForm({
       );
       onDone();
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      else notifyError(e);
+      notifyFormError(form, e);
     }
   });
   const label = item ? t("agenda.edit") : t("agenda.add");
@@ -123,7 +122,6 @@ function AgendaItemForm({
             <PersonSelect
               label={t("agenda.presenter")}
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               current={
                 item?.presenterPersonId
                   ? { id: item.presenterPersonId, name: item.presenterName ?? "" }

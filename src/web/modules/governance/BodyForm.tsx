@@ -6,7 +6,7 @@ import { BODY_CODE, BODY_KINDS, type BodyKind, DEFAULT_BODY_CODES } from "../../
 import { ApiProblem, api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 
 interface Body {
   id: string;
@@ -72,8 +72,7 @@ export function BodyForm({ body, onDone }: { body?: Body; onDone: () => void }) 
         notify(t("common.conflict"), "red");
         await queryClient.invalidateQueries({ queryKey: ["body", body?.id] });
         onDone();
-      } else if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      else notifyError(e);
+      } else notifyFormError(form, e);
     }
   });
   return (

@@ -27,7 +27,6 @@ export function BodyFilter({
       label={t("meeting.body")}
       placeholder={t("meeting.allBodies")}
       clearable
-      clearButtonProps={{ "aria-label": t("common.clear") }}
       searchable
       value={value}
       onChange={onChange}

@@ -95,7 +95,6 @@ export function ConsultationComments({ consultation }: { consultation: Consultat
           <Select
             label={t("consultation.question")}
             clearable
-            clearButtonProps={{ "aria-label": t("common.clear") }}
             placeholder={t("consultation.allQuestions")}
             value={question}
             onChange={setQuestion}

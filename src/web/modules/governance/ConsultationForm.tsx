@@ -8,10 +8,10 @@ import {
   type ConsultationAudience,
 } from "../../../shared/consultation";
 import { addDays, today } from "../../../shared/dates";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 import { useBodyOptions } from "./BodySelect";
 import { type Consultation, consultationKey } from "./consultations-api";
 
@@ -96,8 +96,7 @@ export function ConsultationForm({
       onDone();
       if (!c) await navigate({ to: "/consultaties/$id", params: { id: saved.id } });
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      notifyError(e);
+      notifyFormError(form, e);
     }
   });
 
@@ -155,7 +154,6 @@ export function ConsultationForm({
                 data={audienceOptions}
                 searchable
                 clearable
-                clearButtonProps={{ "aria-label": t("common.clear") }}
                 {...form.getInputProps("audienceOrganisationIds")}
               />
             )}
@@ -170,7 +168,6 @@ export function ConsultationForm({
               data={bodyOptions}
               searchable
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               {...form.getInputProps("decidingBodyId")}
             />
           </SimpleGrid>

@@ -170,7 +170,6 @@ export function NextStep({ detail }: { detail: ConsultationDetail }) {
             }))}
             searchable
             clearable
-            clearButtonProps={{ "aria-label": t("common.clear") }}
             value={decisionId}
             onChange={setDecisionId}
           />

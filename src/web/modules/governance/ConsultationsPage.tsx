@@ -62,7 +62,6 @@ export function ConsultationsPage() {
         <Select
           label={t("consultation.status")}
           clearable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
           value={status}
           onChange={(v) => setStatus(v as ConsultationStatus | null)}
           data={CONSULTATION_STATUSES.map((s) => ({ value: s, label: t(`consultation.status.${s}`) }))}

@@ -34,14 +34,7 @@ export function DecisionsPage() {
       <Group wrap="wrap" align="flex-end">
         <TextInput label={t("decision.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
         <BodyFilter value={bodyId} onChange={setBodyId} />
-        <Select
-          label={t("decision.year")}
-          clearable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
-          value={year}
-          onChange={setYear}
-          data={years}
-        />
+        <Select label={t("decision.year")} clearable value={year} onChange={setYear} data={years} />
       </Group>
       <ListToolbar count={t("decision.count", { count: loadedCount(list, rows) })}>
         <ExportButtons path="/api/v1/decisions/export" filter={{ ...filter, year: year ?? undefined }} />

@@ -2,10 +2,10 @@ import { Button, Group, Paper, Select, Stack, Table, Text, Textarea, Title } fro
 import { useForm } from "@mantine/form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 import type { Meeting } from "./meetings-api";
 
 /** The agenda items as choices, "3. Adviesnotitie wondzorg"; confidential ones by number only. */
@@ -37,9 +37,7 @@ function DecisionForm({ meeting, onDone }: { meeting: Meeting; onDone: () => voi
       await queryClient.invalidateQueries({ queryKey: ["decisions"] });
       onDone();
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.some((x) => x.field.startsWith("body.")))
-        form.setErrors(e.fieldErrors());
-      else notifyError(e);
+      notifyFormError(form, e);
     }
   });
   return (
@@ -56,7 +54,6 @@ function DecisionForm({ meeting, onDone }: { meeting: Meeting; onDone: () => voi
           <Select
             label={t("decision.agendaItem")}
             clearable
-            clearButtonProps={{ "aria-label": t("common.clear") }}
             data={agendaOptions}
             {...form.getInputProps("agendaItemId")}
           />

@@ -20,11 +20,11 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { DOCUMENT_TYPES } from "../../../shared/governance";
-import { ApiProblem, api, fileBody, unwrap } from "../../api";
+import { api, fileBody, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { MoreButton, usePagedList } from "../../components/PagedList";
 import { formatDateTime, useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyError, notifyFormError } from "../../notify";
 import { useAgendaOptions } from "./DecisionsSection";
 import type { Meeting } from "./meetings-api";
 
@@ -75,8 +75,7 @@ function DocumentForm({ place, onDone }: { place: Place; onDone: () => void }) {
       notify(t("document.added"), "green");
       onDone();
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      notifyError(e);
+      notifyFormError(form, e);
     } finally {
       await queryClient.invalidateQueries({ queryKey: ["documents"] });
     }
@@ -95,7 +94,6 @@ function DocumentForm({ place, onDone }: { place: Place; onDone: () => void }) {
             accept={DOCUMENT_ACCEPT}
             required
             clearable
-            clearButtonProps={{ "aria-label": t("common.clear") }}
             {...form.getInputProps("file")}
           />
           <Checkbox
@@ -119,7 +117,6 @@ function AgendaItemSelect({ meeting, ...input }: { meeting: Meeting } & Omit<Sel
       description={t("document.agendaItemHelp")}
       data={useAgendaOptions(meeting)}
       clearable
-      clearButtonProps={{ "aria-label": t("common.clear") }}
       {...input}
     />
   );

@@ -137,7 +137,6 @@ export function MandateForm({
             description={t("mandate.documentHelp")}
             accept={MANDATE_DOCUMENT_ACCEPT}
             clearable
-            clearButtonProps={{ "aria-label": t("common.clear") }}
             {...form.getInputProps("document")}
           />
           <FormActions submit={t("mandate.add")} loading={form.submitting} onCancel={onDone} />

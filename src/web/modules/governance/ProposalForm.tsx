@@ -161,7 +161,6 @@ export function ProposalForm({ onDone }: { onDone: () => void }) {
             data={meetingOptions}
             disabled={!v.bodyId}
             clearable
-            clearButtonProps={{ "aria-label": t("common.clear") }}
             {...form.getInputProps("meetingId")}
             onChange={(id) => {
               form.setFieldValue("meetingId", id);
@@ -173,7 +172,6 @@ export function ProposalForm({ onDone }: { onDone: () => void }) {
               label={t("proposal.agendaItem")}
               data={agendaOptions}
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               {...form.getInputProps("agendaItemId")}
             />
           )}

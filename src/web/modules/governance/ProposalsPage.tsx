@@ -41,7 +41,6 @@ export function ProposalsPage() {
         <Select
           label={t("proposal.status")}
           clearable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
           value={status}
           onChange={(v) => setStatus(v as ProposalStatus | null)}
           data={PROPOSAL_STATUSES.map((s) => ({ value: s, label: t(`proposal.status.${s}`) }))}

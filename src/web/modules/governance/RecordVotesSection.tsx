@@ -96,7 +96,6 @@ export function RecordVotesSection({ proposal: p }: { proposal: Proposal }) {
                       <Select
                         aria-label={`${t("proposal.choice")}: ${v.unitName}`}
                         clearable
-                        clearButtonProps={{ "aria-label": t("common.clear") }}
                         value={choices[v.unitId] ?? null}
                         onChange={(c) => setChoices((all) => ({ ...all, [v.unitId]: c }))}
                         data={labels.map((label, i) => ({ value: String(i), label }))}

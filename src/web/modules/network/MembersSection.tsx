@@ -18,11 +18,11 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { isIsoDate, today } from "../../../shared/dates";
 import { MEMBERSHIP_TYPES } from "../../../shared/network";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { BarList } from "../../components/BarList";
 import { useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 import { EndMembership } from "./EndMembership";
 
 /**
@@ -95,8 +95,7 @@ export function MembersSection({ organisationId, canEdit }: { organisationId: st
       form.reset();
       await refresh();
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      else notifyError(e);
+      notifyFormError(form, e);
     }
   });
 

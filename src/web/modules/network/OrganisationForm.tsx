@@ -6,7 +6,7 @@ import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../../shared/netwo
 import { ApiProblem, api, unwrap } from "../../api";
 import { useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
-import { notifyError } from "../../notify";
+import { notifyFormError } from "../../notify";
 import { fetchWerkgebied } from "./areas";
 import { OrganisationSelect } from "./OrganisationSelect";
 
@@ -100,9 +100,8 @@ export function OrganisationForm({
       form.resetDirty(values);
       onSaved(saved);
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length && e.status !== 409) form.setErrors(e.fieldErrors());
-      else if (e instanceof ApiProblem && e.status === 409) onSaved(e.body.current as Organisation);
-      else notifyError(e);
+      if (e instanceof ApiProblem && e.status === 409) onSaved(e.body.current as Organisation);
+      else notifyFormError(form, e);
     }
   });
 

@@ -22,7 +22,7 @@ import { ApiProblem, api, unwrap } from "../../api";
 import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
 import type { MessageKey } from "../../i18n/nl";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyError, notifyFormError } from "../../notify";
 import { useSession } from "../../session";
 import { AvgSection } from "./AvgSection";
 import { OrganisationSelect } from "./OrganisationSelect";
@@ -88,8 +88,7 @@ function PersonForm({
       );
     } catch (e) {
       if (e instanceof ApiProblem && e.status === 409) onSaved(e.body.current as Person);
-      else if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      else notifyError(e);
+      else notifyFormError(form, e);
     }
   });
   return (
@@ -205,8 +204,7 @@ function WorkRelations({ personId, canEdit }: { personId: string; canEdit: boole
       notify(t("work.added"));
       await queryClient.invalidateQueries({ queryKey: key });
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      else notifyError(e);
+      notifyFormError(form, e);
     }
   });
   async function remove(id: string) {

@@ -2,10 +2,10 @@ import { MultiSelect, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } fr
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { ACTION_STATUSES, type ActionStatus } from "../../../shared/plan";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 import { useSession } from "../../session";
 import { useWijkOptions } from "../network/areas";
 import { OrganisationSelect } from "../network/OrganisationSelect";
@@ -86,8 +86,7 @@ export function ActionForm({
       await queryClient.invalidateQueries({ queryKey: ["prioritisation"] });
       onDone();
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      notifyError(e);
+      notifyFormError(form, e);
     }
   });
 
@@ -113,7 +112,6 @@ export function ActionForm({
             <OrganisationSelect
               label={t("action.ownerOrganisation")}
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               current={a?.ownerOrganisation ?? null}
               {...form.getInputProps("ownerOrganisationId")}
             />
@@ -121,7 +119,6 @@ export function ActionForm({
               label={t("action.ownerPerson")}
               description={t("action.ownerHelp")}
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               current={a?.ownerPerson ?? null}
               {...form.getInputProps("ownerPersonId")}
             />
@@ -131,7 +128,6 @@ export function ActionForm({
               data={wijken}
               searchable
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               {...form.getInputProps("wijkCode")}
             />
             {a && (
@@ -148,7 +144,6 @@ export function ActionForm({
               data={siblings.filter((s) => s.id !== a?.id).map((s) => ({ value: s.id, label: s.title }))}
               searchable
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               {...form.getInputProps("dependsOnIds")}
             />
           </SimpleGrid>

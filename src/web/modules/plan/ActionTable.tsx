@@ -116,14 +116,7 @@ function Attachments({ action }: { action: Action }) {
         </Anchor>
       ))}
       <Group align="flex-end" wrap="wrap">
-        <FileInput
-          label={t("action.attachment")}
-          value={file}
-          onChange={setFile}
-          clearable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
-          w={280}
-        />
+        <FileInput label={t("action.attachment")} value={file} onChange={setFile} clearable w={280} />
         <Button variant="default" onClick={add} disabled={!file} loading={change.busy}>
           {t("action.attach")}
         </Button>

@@ -83,7 +83,6 @@ export function ActionsPage() {
           label={t("action.priority")}
           clearable
           searchable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
           value={priorityId}
           onChange={setPriorityId}
           data={priorities}
@@ -91,7 +90,6 @@ export function ActionsPage() {
         <Select
           label={t("action.status")}
           clearable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
           value={status}
           onChange={(v) => setStatus(v as ActionStatus | null)}
           data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`action.status.${s}`) }))}

@@ -1,9 +1,8 @@
 import { Paper, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { ApiProblem } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { useT } from "../../i18n";
-import { notifyError } from "../../notify";
+import { notifyFormError } from "../../notify";
 
 export interface AreaValues {
   name: string;
@@ -38,8 +37,7 @@ export function AreaForm({
       form.reset();
       onDone();
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      notifyError(e);
+      notifyFormError(form, e);
     }
   });
   return (

@@ -2,10 +2,10 @@ import { NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } fr
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { KPI_DIRECTIONS, type KpiDirection } from "../../../shared/kpi";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 import type { KpiDetail } from "./kpis-api";
 import { useResultAreaOptions } from "./projects-api";
 
@@ -64,8 +64,7 @@ export function KpiForm({ kpi, onDone }: { kpi?: KpiDetail; onDone: () => void }
       await queryClient.invalidateQueries({ queryKey: ["kpi"] });
       onDone();
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      notifyError(e);
+      notifyFormError(form, e);
     }
   });
   return (

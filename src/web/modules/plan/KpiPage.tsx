@@ -19,11 +19,11 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { PERIOD } from "../../../shared/kpi";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { PageTitle } from "../../components/PageTitle";
 import { formatNumber, useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 import { useSession } from "../../session";
 import { useWijkOptions } from "../network/areas";
 import { WsvSelect } from "../network/OrganisationSelect";
@@ -69,8 +69,7 @@ function MeasurementForm({ kpi, onDone }: { kpi: KpiDetail; onDone: () => void }
       await queryClient.invalidateQueries({ queryKey: ["kpis"] });
       onDone();
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      notifyError(e);
+      notifyFormError(form, e);
     }
   });
   return (
@@ -96,7 +95,6 @@ function MeasurementForm({ kpi, onDone }: { kpi: KpiDetail; onDone: () => void }
               data={wijken}
               searchable
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               {...form.getInputProps("wijkCode")}
             />
             <WsvSelect

@@ -3,10 +3,10 @@ import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { PLAN_MAX_YEARS } from "../../../shared/plan";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 import { type Plan, planKey } from "./plan-api";
 
 /**
@@ -62,8 +62,7 @@ export function PlanForm({ plan, onDone }: { plan?: Plan; onDone: () => void }) 
       onDone();
       if (!plan) await navigate({ to: "/regioplan/$id", params: { id: saved.id } });
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      notifyError(e);
+      notifyFormError(form, e);
     }
   });
 

@@ -53,7 +53,6 @@ export function PlansPage() {
         <Select
           label={t("plan.status")}
           clearable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
           value={status}
           onChange={(v) => setStatus(v as PlanStatus | null)}
           data={PLAN_STATUSES.map((s) => ({ value: s, label: t(`plan.status.${s}`) }))}

@@ -18,12 +18,12 @@ import { useForm } from "@mantine/form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useState } from "react";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { BarList } from "../../components/BarList";
 import { FormActions } from "../../components/FormActions";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 import { useSession } from "../../session";
 import { OrganisationSelect } from "../network/OrganisationSelect";
 import { PersonSelect } from "../network/PersonSelect";
@@ -77,8 +77,7 @@ function TopicForm({ p, topic, onDone }: { p: Prioritisation; topic?: Topic; onD
       form.reset();
       if (topic) onDone();
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      notifyError(e);
+      notifyFormError(form, e);
     }
   });
   return (
@@ -94,7 +93,6 @@ function TopicForm({ p, topic, onDone }: { p: Prioritisation; topic?: Topic; onD
             <OrganisationSelect
               label={t("topic.proposedBy")}
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               current={topic?.proposedBy ?? null}
               {...form.getInputProps("proposedByOrganisationId")}
             />

@@ -19,13 +19,13 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { PRIORITISATION_STATUSES, type PrioritisationStatus } from "../../../shared/plan";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { ListToolbar } from "../../components/ListToolbar";
 import { loadedCount, MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 import { useSession } from "../../session";
 import { useBodyOptions } from "../governance/BodySelect";
 import { prioritisationColor } from "./priorities-api";
@@ -68,8 +68,7 @@ function PrioritisationForm({ onDone }: { onDone: () => void }) {
       await queryClient.invalidateQueries({ queryKey: ["prioritisations"] });
       await navigate({ to: "/speerpunten/$id", params: { id: made.id } });
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      notifyError(e);
+      notifyFormError(form, e);
     }
   });
   return (
@@ -83,7 +82,6 @@ function PrioritisationForm({ onDone }: { onDone: () => void }) {
               data={bodies}
               searchable
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               {...form.getInputProps("bodyId")}
             />
             <NumberInput
@@ -153,7 +151,6 @@ export function PrioritisationsPage() {
         <Select
           label={t("prioritisation.status")}
           clearable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
           value={status}
           onChange={(v) => setStatus(v as PrioritisationStatus | null)}
           data={PRIORITISATION_STATUSES.map((s) => ({ value: s, label: t(`prioritisation.status.${s}`) }))}

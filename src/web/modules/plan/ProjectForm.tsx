@@ -2,10 +2,10 @@ import { MultiSelect, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } fr
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { WORK_LEVELS, type WorkLevel } from "../../../shared/plan";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 import { useBodyOptions } from "../governance/BodySelect";
 import { useWijkOptions } from "../network/areas";
 import { PersonSelect } from "../network/PersonSelect";
@@ -70,8 +70,7 @@ export function ProjectForm({ project, onDone }: { project?: Project; onDone: ()
       await queryClient.invalidateQueries({ queryKey: ["programmes"] });
       onDone();
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      notifyError(e);
+      notifyFormError(form, e);
     }
   });
 
@@ -101,7 +100,6 @@ export function ProjectForm({ project, onDone }: { project?: Project; onDone: ()
             <PersonSelect
               label={t("project.leader")}
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               current={p?.leader ?? null}
               {...form.getInputProps("leaderPersonId")}
             />
@@ -110,7 +108,6 @@ export function ProjectForm({ project, onDone }: { project?: Project; onDone: ()
               data={bodies}
               searchable
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               {...form.getInputProps("workingGroupId")}
             />
             <MultiSelect
@@ -119,7 +116,6 @@ export function ProjectForm({ project, onDone }: { project?: Project; onDone: ()
               data={resultAreas}
               searchable
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               {...form.getInputProps("resultAreaIds")}
             />
             <MultiSelect
@@ -127,7 +123,6 @@ export function ProjectForm({ project, onDone }: { project?: Project; onDone: ()
               data={wijken}
               searchable
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               {...form.getInputProps("wijkCodes")}
             />
             <TextInput type="date" label={t("project.startDate")} {...form.getInputProps("startDate")} />

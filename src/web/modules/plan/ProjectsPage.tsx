@@ -18,14 +18,14 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PROJECT_PHASES, type ProjectPhase, WORK_LEVELS, type WorkLevel } from "../../../shared/plan";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { ExportButtons } from "../../components/ExportButtons";
 import { FormActions } from "../../components/FormActions";
 import { ListToolbar } from "../../components/ListToolbar";
 import { loadedCount, MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 import { useSession } from "../../session";
 import { useChange } from "../../use-change";
 import { useWijkOptions } from "../network/areas";
@@ -56,8 +56,7 @@ function ProgrammeForm({ onDone }: { onDone: () => void }) {
       await queryClient.invalidateQueries({ queryKey: ["programmes"] });
       onDone();
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      notifyError(e);
+      notifyFormError(form, e);
     }
   });
   return (
@@ -265,7 +264,6 @@ export function ProjectsPage() {
         <Select
           label={t("project.programme")}
           clearable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
           value={programmeId}
           onChange={setProgrammeId}
           data={(programmes.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
@@ -273,7 +271,6 @@ export function ProjectsPage() {
         <Select
           label={t("project.phase")}
           clearable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
           value={phase}
           onChange={(v) => setPhase(v as ProjectPhase | null)}
           data={PROJECT_PHASES.map((p) => ({ value: p, label: t(`project.phase.${p}`) }))}
@@ -282,7 +279,6 @@ export function ProjectsPage() {
           label={t("project.wijk")}
           clearable
           searchable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
           value={wijkCode}
           onChange={setWijkCode}
           data={wijken}

@@ -4,11 +4,11 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { PERIOD } from "../../../shared/kpi";
-import { ApiProblem, api, unwrap } from "../../api";
+import { api, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 import { useSession } from "../../session";
 
 /** Open a round: the period reported on and the date the reports are due. */
@@ -34,8 +34,7 @@ function RoundForm({ onDone }: { onDone: () => void }) {
       await queryClient.invalidateQueries({ queryKey: ["report-rounds"] });
       await navigate({ to: "/voortgang/$id", params: { id: round.id } });
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      notifyError(e);
+      notifyFormError(form, e);
     }
   });
   return (

@@ -19,13 +19,13 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { today } from "../../../shared/dates";
-import { ApiProblem, api, fileBody, unwrap } from "../../api";
+import { api, fileBody, unwrap } from "../../api";
 import { FormActions } from "../../components/FormActions";
 import { ListToolbar } from "../../components/ListToolbar";
 import { loadedCount, MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 import { fetchProjects } from "./projects-api";
 
 const fetchSuccesses = async (query: { q?: string; cursor?: string; limit?: number }) =>
@@ -72,8 +72,7 @@ function SuccessForm({ onDone }: { onDone: () => void }) {
       await queryClient.invalidateQueries({ queryKey: ["successes"] });
       onDone();
     } catch (e) {
-      if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      notifyError(e);
+      notifyFormError(form, e);
     }
   });
   return (
@@ -87,7 +86,6 @@ function SuccessForm({ onDone }: { onDone: () => void }) {
               data={(projects.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
               searchable
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               {...form.getInputProps("projectId")}
             />
             <TextInput
@@ -103,7 +101,6 @@ function SuccessForm({ onDone }: { onDone: () => void }) {
               value={photo}
               onChange={setPhoto}
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
             />
           </SimpleGrid>
           <Textarea

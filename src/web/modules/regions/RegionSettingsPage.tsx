@@ -17,7 +17,7 @@ import { useState } from "react";
 import { ApiProblem, api, fileBody, unwrap } from "../../api";
 import { PageTitle } from "../../components/PageTitle";
 import { formatNumber, useT } from "../../i18n";
-import { notify, notifyError } from "../../notify";
+import { notify, notifyFormError } from "../../notify";
 
 const fetchRegion = async () => unwrap(await api.GET("/api/v1/region"));
 
@@ -78,7 +78,6 @@ export function RegionSettingsPage() {
               onChange={setLogo}
               error={logoError}
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
             />
             <Button onClick={uploadLogo} disabled={!logo}>
               {t("settings.uploadLogo")}
@@ -118,8 +117,7 @@ function RegionForm({ region, options }: { region: Region; options: Municipality
       if (e instanceof ApiProblem && e.status === 409) {
         notify(t("settings.conflict"), "red");
         await queryClient.invalidateQueries({ queryKey: ["region"] });
-      } else if (e instanceof ApiProblem && e.errors.length) form.setErrors(e.fieldErrors());
-      else notifyError(e);
+      } else notifyFormError(form, e);
     }
   });
 
