@@ -3,7 +3,7 @@
  *
  * Builds the national-scale dataset (once; it is kept), then measures each endpoint with
  * autocannon at 1 and 10 connections against the app and against the raw limit (bench/raw-server.ts)
- * in the same run, sampling the server's RSS meanwhile. Writes bench/results/<timestamp>.json and
+ * in the same run (on PostgreSQL back to back per endpoint), sampling the server's RSS meanwhile. Writes bench/results/<timestamp>.json and
  * prints a table. Numbers only: nothing here passes or fails.
  */
 
@@ -178,37 +178,75 @@ const servers = {
   raw: ["--import", "tsx", `${root}bench/raw-server.ts`],
   app: ["--enable-source-maps", `${root}dist/server/main.js`],
 };
+type Kind = keyof typeof servers;
+const ports: Record<Kind, number> = { raw: 3901, app: 3900 };
 const results = new Map<string, Measurement>();
 let importResult: Awaited<ReturnType<typeof measureImport>> | null = null;
 let reportResult: Awaited<ReturnType<typeof measureReport>> | null = null;
 const key = (endpoint: string, kind: string, connections: number) => `${endpoint}|${kind}|${connections}`;
-// One server at a time: the embedded database allows one process, and they must not share the cores.
-for (const [kind, args] of Object.entries(servers)) {
-  const port = kind === "raw" ? 3901 : 3900;
-  const child = await startServer(args, { ...env, BENCH_REGION: regionId, BENCH_USER: userId }, port);
+
+async function start(kind: Kind) {
+  const child = await startServer(
+    servers[kind],
+    { ...env, BENCH_REGION: regionId, BENCH_USER: userId },
+    ports[kind],
+  );
   log(`${kind}: gestart (pid ${child.pid}, ${Math.round(rssMb(child.pid!))} MB RSS in rust)`);
+  return child;
+}
+
+/**
+ * Measures every endpoint on the servers given. With both, raw and app are measured back to back
+ * per endpoint and take turns going first: the speed of these shared machines drifts by tens of
+ * percents within minutes, and a comparison "in the same run" should not measure that drift.
+ */
+async function measureAll(children: Partial<Record<Kind, ChildProcess>>) {
+  let turn = 0;
   for (const endpoint of measured) {
     for (const connections of CONNECTIONS) {
-      const m = await measure(`http://127.0.0.1:${port}${endpoint.path}`, token, connections, child.pid!);
-      results.set(key(endpoint.name, kind, connections), m);
-      log(
-        `  ${endpoint.name} @${connections}: ${m.requestsPerSecond} req/s, p95 ${m.p95} ms, RSS ${m.rssMb} MB`,
-      );
+      const kinds = Object.keys(children) as Kind[];
+      for (const kind of turn++ % 2 ? kinds.reverse() : kinds) {
+        const pid = children[kind]!.pid!;
+        const m = await measure(`http://127.0.0.1:${ports[kind]}${endpoint.path}`, token, connections, pid);
+        results.set(key(endpoint.name, kind, connections), m);
+        log(
+          `  ${kind} ${endpoint.name} @${connections}: ${m.requestsPerSecond} req/s, p95 ${m.p95} ms, RSS ${m.rssMb} MB`,
+        );
+      }
     }
   }
-  if (kind === "app" && (!only || only.includes("import"))) {
-    importResult = await measureImport(port, token, child.pid!);
+}
+
+/** The import and the consolidated report, measured on the app alone. */
+async function measureAppWork(app: ChildProcess) {
+  if (!only || only.includes("import")) {
+    importResult = await measureImport(ports.app, token, app.pid!);
     log(
       `  import ${importResult.rows} organisaties: ${importResult.seconds} s, ${importResult.importedRows} geïmporteerd, ${importResult.badRows} fout, geheugen +${importResult.rssGrowthMb} MB, ${importResult.progressReports} voortgangsmeldingen; ongedaan in ${importResult.undoSeconds} s`,
     );
   }
-  if (kind === "app" && (!only || only.includes("rapportage"))) {
-    reportResult = await measureReport(port, token, child.pid!, roundId);
+  if (!only || only.includes("rapportage")) {
+    reportResult = await measureReport(ports.app, token, app.pid!, roundId);
     log(
       `  rapportage ${reportResult.period} (${reportResult.reports} projecten): pagina ${reportResult.page.worst} s, PDF ${reportResult.pdf.worst} s (${Math.round(reportResult.pdf.bytes / 1024)} kB), xlsx ${reportResult.xlsx.worst} s; RSS ${reportResult.rssBeforeMb} → ${reportResult.rssPeakMb} MB`,
     );
   }
-  await stopServer(child);
+}
+
+if (mode === "postgres") {
+  // Both at once: the one not being measured is idle and holds no core.
+  const children = { raw: await start("raw"), app: await start("app") };
+  await measureAll(children);
+  await measureAppWork(children.app);
+  await Promise.all(Object.values(children).map(stopServer));
+} else {
+  // The embedded database allows one process: one server at a time.
+  for (const kind of ["raw", "app"] as const) {
+    const child = await start(kind);
+    await measureAll({ [kind]: child });
+    if (kind === "app") await measureAppWork(child);
+    await stopServer(child);
+  }
 }
 
 const rows = measured.flatMap((endpoint) =>

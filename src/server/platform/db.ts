@@ -146,9 +146,9 @@ export interface OpenTransaction {
   results: pg.QueryResult[];
   /** Runs more trusted SQL text on its connection before the work. */
   exec(statements: string): Promise<void>;
-  /** Runs `fn` and commits, or rolls back when `fn` fails. */
+  /** Runs `fn` and commits, or rolls back when `fn` fails (a read has neither to do). */
   run<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Rolls back: the work never came (refused, invalid, or the caller went away). */
+  /** Rolls back, as the work never came (refused, invalid, or the caller went away). */
   close(): Promise<void>;
 }
 
