@@ -24,7 +24,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .tmp/e2e-data && node scripts/build-server.mjs && node --enable-source-maps dist/server/main.js`,
+    command: `rm -rf .tmp/e2e-data && node scripts/build-server.mjs && node --enable-source-maps --heap-growing-percent=50 dist/server/main.js`,
     url: `http://127.0.0.1:${PORT}/readyz`,
     timeout: 120_000,
     env: {
