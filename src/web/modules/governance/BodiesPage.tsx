@@ -11,7 +11,6 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
@@ -22,6 +21,7 @@ import { ListToolbar } from "../../components/ListToolbar";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
 import { useSession } from "../../session";
+import { useSearch } from "../../use-search";
 import { BodyForm } from "./BodyForm";
 import { useSeatLabel } from "./labels";
 
@@ -29,8 +29,7 @@ import { useSeatLabel } from "./labels";
 export function BodiesPage() {
   const { t } = useT();
   const session = useSession();
-  const [q, setQ] = useState("");
-  const [search] = useDebouncedValue(q.trim(), 250);
+  const [search, searchBox] = useSearch();
   const [kind, setKind] = useState<BodyKind | null>(null);
   const [adding, setAdding] = useState(false);
   const filter = { q: search || undefined, kind: kind ?? undefined };
@@ -45,7 +44,7 @@ export function BodiesPage() {
       <PageTitle>{t("body.title")}</PageTitle>
       <Attention />
       <Group wrap="wrap" align="flex-end">
-        <TextInput label={t("body.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+        <TextInput label={t("body.search")} {...searchBox} />
         <Select
           label={t("body.kind")}
           placeholder={t("body.allKinds")}

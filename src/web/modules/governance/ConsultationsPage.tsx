@@ -1,5 +1,4 @@
 import { Anchor, Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { CONSULTATION_STATUSES, type ConsultationStatus } from "../../../shared/consultation";
@@ -10,6 +9,7 @@ import { loadedCount, MoreButton, usePagedList } from "../../components/PagedLis
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
 import { useSession } from "../../session";
+import { useSearch } from "../../use-search";
 import { BodyFilter } from "./BodySelect";
 import { ConsultationForm } from "./ConsultationForm";
 import { consultationColor } from "./consultations-api";
@@ -21,8 +21,7 @@ import { consultationColor } from "./consultations-api";
 export function ConsultationsPage() {
   const { t, lang } = useT();
   const session = useSession();
-  const [q, setQ] = useState("");
-  const [query] = useDebouncedValue(q.trim(), 250);
+  const [query, searchBox] = useSearch();
   const [bodyId, setBodyId] = useState<string | null>(null);
   const [status, setStatus] = useState<ConsultationStatus | null>(null);
   const [mine, setMine] = useState(false);
@@ -52,12 +51,7 @@ export function ConsultationsPage() {
           </Group>
         ))}
       <Group wrap="wrap" align="flex-end">
-        <TextInput
-          label={t("consultation.search")}
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-        />
+        <TextInput label={t("consultation.search")} type="search" {...searchBox} />
         <BodyFilter value={bodyId} onChange={setBodyId} />
         <Select
           label={t("consultation.status")}

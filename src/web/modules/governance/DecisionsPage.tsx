@@ -1,5 +1,4 @@
 import { Anchor, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { api, unwrap } from "../../api";
@@ -8,13 +7,13 @@ import { ListToolbar } from "../../components/ListToolbar";
 import { loadedCount, MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, useT } from "../../i18n";
+import { useSearch } from "../../use-search";
 import { BodyFilter } from "./BodySelect";
 
 /** The besluitenlijst of the region: every decision by number, newest first, per body and year. */
 export function DecisionsPage() {
   const { t, lang } = useT();
-  const [q, setQ] = useState("");
-  const [search] = useDebouncedValue(q.trim(), 250);
+  const [search, searchBox] = useSearch();
   const [bodyId, setBodyId] = useState<string | null>(null);
   const [year, setYear] = useState<string | null>(null);
   const filter = {
@@ -32,7 +31,7 @@ export function DecisionsPage() {
     <Stack>
       <PageTitle>{t("decision.listTitle")}</PageTitle>
       <Group wrap="wrap" align="flex-end">
-        <TextInput label={t("decision.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+        <TextInput label={t("decision.search")} {...searchBox} />
         <BodyFilter value={bodyId} onChange={setBodyId} />
         <Select label={t("decision.year")} clearable value={year} onChange={setYear} data={years} />
       </Group>

@@ -1,11 +1,11 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Fragment, useState } from "react";
+import { Fragment } from "react";
 import { api, unwrap } from "../../api";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDateTime, useT } from "../../i18n";
+import { useSearch } from "../../use-search";
 
 /** The minutes' matching words come between « and »: shown marked, never as HTML. */
 function Snippet({ text }: { text: string }) {
@@ -26,8 +26,7 @@ function Snippet({ text }: { text: string }) {
  */
 export function DocumentSearchPage() {
   const { t, lang } = useT();
-  const [q, setQ] = useState("");
-  const [query] = useDebouncedValue(q.trim(), 250);
+  const [query, searchBox] = useSearch();
   const hits = useQuery({
     queryKey: ["governance-search", query],
     queryFn: async () =>
@@ -54,8 +53,7 @@ export function DocumentSearchPage() {
         label={t("document.search")}
         description={t("document.searchHelp")}
         type="search"
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
+        {...searchBox}
       />
       {query.length >= 2 ? (
         <Stack gap="xs" aria-live="polite">

@@ -1,5 +1,4 @@
 import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { isIsoDate, today } from "../../../shared/dates";
 import { api, unwrap } from "../../api";
@@ -9,6 +8,7 @@ import { loadedCount, MoreButton, usePagedList } from "../../components/PagedLis
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
 import { useSession } from "../../session";
+import { useSearch } from "../../use-search";
 import { MandateForm } from "./MandateForm";
 import { MandateTable } from "./MandateTable";
 
@@ -16,8 +16,7 @@ import { MandateTable } from "./MandateTable";
 export function MandatesPage() {
   const { t, lang } = useT();
   const session = useSession();
-  const [q, setQ] = useState("");
-  const [search] = useDebouncedValue(q.trim(), 250);
+  const [search, searchBox] = useSearch();
   const [on, setOn] = useState(today());
   const [adding, setAdding] = useState(false);
   const filter = { q: search || undefined, on: isIsoDate(on) ? on : undefined };
@@ -32,7 +31,7 @@ export function MandatesPage() {
       <PageTitle>{t("mandate.title")}</PageTitle>
       <Text>{t("mandate.intro")}</Text>
       <Group wrap="wrap" align="flex-end">
-        <TextInput label={t("mandate.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+        <TextInput label={t("mandate.search")} {...searchBox} />
         <TextInput
           type="date"
           label={t("mandate.validOn")}

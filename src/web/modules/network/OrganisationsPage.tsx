@@ -1,5 +1,4 @@
 import { Anchor, Button, Group, Select, Stack, Table, TextInput, UnstyledButton } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
@@ -11,6 +10,7 @@ import { MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
 import { useSession } from "../../session";
+import { useSearch } from "../../use-search";
 
 type Kind = (typeof ORGANISATION_KINDS)[number];
 type Status = (typeof ORGANISATION_STATUSES)[number];
@@ -19,8 +19,7 @@ type Status = (typeof ORGANISATION_STATUSES)[number];
 export function OrganisationsPage() {
   const { t } = useT();
   const session = useSession();
-  const [q, setQ] = useState("");
-  const [search] = useDebouncedValue(q.trim(), 250);
+  const [search, searchBox] = useSearch();
   const [kind, setKind] = useState<Kind | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [municipalityCode, setMunicipality] = useState<string | null>(null);
@@ -49,7 +48,7 @@ export function OrganisationsPage() {
     <Stack>
       <PageTitle>{t("org.title")}</PageTitle>
       <Group wrap="wrap" align="flex-end">
-        <TextInput label={t("org.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+        <TextInput label={t("org.search")} {...searchBox} />
         <Select
           label={t("org.kind")}
           placeholder={t("org.allKinds")}

@@ -1,5 +1,4 @@
 import { Anchor, Button, Group, Select, Stack, Table, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { DISCIPLINES } from "../../../shared/network";
@@ -10,6 +9,7 @@ import { MoreButton, usePagedList } from "../../components/PagedList";
 import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
 import { useSession } from "../../session";
+import { useSearch } from "../../use-search";
 
 type Discipline = (typeof DISCIPLINES)[number];
 
@@ -17,8 +17,7 @@ type Discipline = (typeof DISCIPLINES)[number];
 export function PersonsPage() {
   const { t } = useT();
   const session = useSession();
-  const [q, setQ] = useState("");
-  const [search] = useDebouncedValue(q.trim(), 250);
+  const [search, searchBox] = useSearch();
   const [discipline, setDiscipline] = useState<Discipline | null>(null);
   const filter = { q: search || undefined, discipline: discipline ?? undefined };
 
@@ -30,7 +29,7 @@ export function PersonsPage() {
     <Stack>
       <PageTitle>{t("person.title")}</PageTitle>
       <Group wrap="wrap" align="flex-end">
-        <TextInput label={t("person.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+        <TextInput label={t("person.search")} {...searchBox} />
         <Select
           label={t("person.discipline")}
           placeholder={t("person.allDisciplines")}

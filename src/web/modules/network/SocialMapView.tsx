@@ -11,11 +11,11 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { Fragment, type ReactNode, useState } from "react";
 import { DISCIPLINES, ORGANISATION_KINDS } from "../../../shared/network";
 import { MoreButton, usePagedList } from "../../components/PagedList";
 import { useT } from "../../i18n";
+import { useSearch } from "../../use-search";
 
 type Discipline = (typeof DISCIPLINES)[number];
 type Kind = (typeof ORGANISATION_KINDS)[number];
@@ -77,8 +77,7 @@ export function SocialMapView({
   actions?: (query: SocialMapQuery) => ReactNode;
 }) {
   const { t } = useT();
-  const [q, setQ] = useState("");
-  const [search] = useDebouncedValue(q.trim(), 250);
+  const [search, searchBox] = useSearch();
   const [discipline, setDiscipline] = useState<Discipline | null>(null);
   const [kind, setKind] = useState<Kind | null>(null);
   const [municipalityCode, setMunicipality] = useState<string | null>(null);
@@ -102,13 +101,7 @@ export function SocialMapView({
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-        <TextInput
-          label={t("map.search")}
-          description={t("map.searchHelp")}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          type="search"
-        />
+        <TextInput label={t("map.search")} description={t("map.searchHelp")} {...searchBox} type="search" />
         <Select
           label={t("map.discipline")}
           placeholder={t("map.all")}

@@ -1,5 +1,4 @@
 import { Button, Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { ACTION_STATUSES, type ActionStatus } from "../../../shared/plan";
 import { ExportButtons } from "../../components/ExportButtons";
@@ -8,6 +7,7 @@ import { loadedCount, MoreButton, usePagedList } from "../../components/PagedLis
 import { PageTitle } from "../../components/PageTitle";
 import { useT } from "../../i18n";
 import { useSession } from "../../session";
+import { useSearch } from "../../use-search";
 import { ActionForm } from "./ActionForm";
 import { ActionTable } from "./ActionTable";
 import { fetchActions, usePriorityOptions } from "./actions-api";
@@ -26,8 +26,7 @@ export function ActionsPage() {
   const [scope, setScope] = useState<Scope>(
     bureau ? "all" : session?.user.role === "wijkcoordinator" ? "myWijken" : "mine",
   );
-  const [q, setQ] = useState("");
-  const [query] = useDebouncedValue(q.trim(), 250);
+  const [query, searchBox] = useSearch();
   const [priorityId, setPriorityId] = useState<string | null>(null);
   const [status, setStatus] = useState<ActionStatus | null>(null);
   const [openOnly, setOpenOnly] = useState(true);
@@ -73,12 +72,7 @@ export function ActionsPage() {
         style={{ alignSelf: "flex-start" }}
       />
       <Group wrap="wrap" align="flex-end">
-        <TextInput
-          label={t("action.search")}
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-        />
+        <TextInput label={t("action.search")} type="search" {...searchBox} />
         <Select
           label={t("action.priority")}
           clearable

@@ -1,5 +1,4 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
@@ -12,6 +11,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { formatNumber, useT } from "../../i18n";
 import { notify } from "../../notify";
 import { useSession } from "../../session";
+import { useSearch } from "../../use-search";
 import { KpiForm } from "./KpiForm";
 import { kpiColor } from "./kpis-api";
 
@@ -54,8 +54,7 @@ function MeasurementImport() {
 export function KpisPage() {
   const { t, lang } = useT();
   const session = useSession();
-  const [q, setQ] = useState("");
-  const [query] = useDebouncedValue(q.trim(), 250);
+  const [query, searchBox] = useSearch();
   const [form, setForm] = useState(false);
   const filter = query ? { q: query } : {};
   const { list, rows } = usePagedList(["kpis", filter], async (cursor) =>
@@ -78,13 +77,7 @@ export function KpisPage() {
             <Button onClick={() => setForm(true)}>{t("kpi.new")}</Button>
           </Group>
         ))}
-      <TextInput
-        label={t("kpi.search")}
-        type="search"
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        maw={360}
-      />
+      <TextInput label={t("kpi.search")} type="search" {...searchBox} maw={360} />
       <ListToolbar count={t("kpi.count", { count: loadedCount(list, rows) })}>
         <ExportButtons path="/api/v1/kpis/export" filter={filter} />
       </ListToolbar>

@@ -1,5 +1,4 @@
 import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { PLAN_STATUSES, type PlanStatus, planPeriod } from "../../../shared/plan";
@@ -10,6 +9,7 @@ import { loadedCount, MoreButton, usePagedList } from "../../components/PagedLis
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
 import { useSession } from "../../session";
+import { useSearch } from "../../use-search";
 import { PlanForm } from "./PlanForm";
 import { planColor } from "./plan-api";
 
@@ -20,8 +20,7 @@ import { planColor } from "./plan-api";
 export function PlansPage() {
   const { t, lang } = useT();
   const session = useSession();
-  const [q, setQ] = useState("");
-  const [query] = useDebouncedValue(q.trim(), 250);
+  const [query, searchBox] = useSearch();
   const [status, setStatus] = useState<PlanStatus | null>(null);
   const [writing, setWriting] = useState(false);
   const filter = { ...(query ? { q: query } : {}), ...(status ? { status } : {}) };
@@ -44,12 +43,7 @@ export function PlansPage() {
           </Group>
         ))}
       <Group wrap="wrap" align="flex-end">
-        <TextInput
-          label={t("plan.search")}
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-        />
+        <TextInput label={t("plan.search")} type="search" {...searchBox} />
         <Select
           label={t("plan.status")}
           clearable

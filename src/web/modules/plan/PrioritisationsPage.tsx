@@ -14,7 +14,6 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
@@ -27,6 +26,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
 import { notify, notifyFormError } from "../../notify";
 import { useSession } from "../../session";
+import { useSearch } from "../../use-search";
 import { useBodyOptions } from "../governance/BodySelect";
 import { prioritisationColor } from "./priorities-api";
 
@@ -118,8 +118,7 @@ function PrioritisationForm({ onDone }: { onDone: () => void }) {
 export function PrioritisationsPage() {
   const { t, lang } = useT();
   const session = useSession();
-  const [q, setQ] = useState("");
-  const [query] = useDebouncedValue(q.trim(), 250);
+  const [query, searchBox] = useSearch();
   const [status, setStatus] = useState<PrioritisationStatus | null>(null);
   const [writing, setWriting] = useState(false);
   const filter = { ...(query ? { q: query } : {}), ...(status ? { status } : {}) };
@@ -142,12 +141,7 @@ export function PrioritisationsPage() {
           </Group>
         ))}
       <Group wrap="wrap" align="flex-end">
-        <TextInput
-          label={t("prioritisation.search")}
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-        />
+        <TextInput label={t("prioritisation.search")} type="search" {...searchBox} />
         <Select
           label={t("prioritisation.status")}
           clearable

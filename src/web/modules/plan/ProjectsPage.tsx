@@ -14,7 +14,6 @@ import {
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PROJECT_PHASES, type ProjectPhase, WORK_LEVELS, type WorkLevel } from "../../../shared/plan";
@@ -28,6 +27,7 @@ import { formatDate, useT } from "../../i18n";
 import { notify, notifyFormError } from "../../notify";
 import { useSession } from "../../session";
 import { useChange } from "../../use-change";
+import { useSearch } from "../../use-search";
 import { useWijkOptions } from "../network/areas";
 import { ProjectForm } from "./ProjectForm";
 import { ProjectTimeline } from "./ProjectTimeline";
@@ -193,8 +193,7 @@ export function ProjectsPage() {
   const { t, lang } = useT();
   const session = useSession();
   const programmes = useProgrammes();
-  const [q, setQ] = useState("");
-  const [query] = useDebouncedValue(q.trim(), 250);
+  const [query, searchBox] = useSearch();
   const [programmeId, setProgrammeId] = useState<string | null>(null);
   const [phase, setPhase] = useState<ProjectPhase | null>(null);
   const [wijkCode, setWijkCode] = useState<string | null>(null);
@@ -255,12 +254,7 @@ export function ProjectsPage() {
       )}
 
       <Group wrap="wrap" align="flex-end">
-        <TextInput
-          label={t("project.search")}
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-        />
+        <TextInput label={t("project.search")} type="search" {...searchBox} />
         <Select
           label={t("project.programme")}
           clearable

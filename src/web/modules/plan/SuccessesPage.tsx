@@ -15,7 +15,6 @@ import {
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { today } from "../../../shared/dates";
@@ -26,6 +25,7 @@ import { loadedCount, MoreButton, usePagedList } from "../../components/PagedLis
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate, useT } from "../../i18n";
 import { notify, notifyFormError } from "../../notify";
+import { useSearch } from "../../use-search";
 import { fetchProjects } from "./projects-api";
 
 const fetchSuccesses = async (query: { q?: string; cursor?: string; limit?: number }) =>
@@ -148,8 +148,7 @@ export function SuccessCard({ success }: { success: Success }) {
  */
 export function SuccessesPage() {
   const { t } = useT();
-  const [q, setQ] = useState("");
-  const [query] = useDebouncedValue(q.trim(), 250);
+  const [query, searchBox] = useSearch();
   const [sharing, setSharing] = useState(false);
   const filter = query ? { q: query } : {};
   const { list, rows } = usePagedList(["successes", filter], (cursor) =>
@@ -168,13 +167,7 @@ export function SuccessesPage() {
           <Button onClick={() => setSharing(true)}>{t("success.new")}</Button>
         </Group>
       )}
-      <TextInput
-        label={t("success.search")}
-        type="search"
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        maw={360}
-      />
+      <TextInput label={t("success.search")} type="search" {...searchBox} maw={360} />
       <ListToolbar count={t("success.count", { count: loadedCount(list, rows) })}>
         <Anchor href="/api/v1/successes/newsletter" size="sm">
           {t("success.newsletter")}
