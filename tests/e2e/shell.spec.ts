@@ -67,6 +67,8 @@ test("the spotlight finds pages and people, by keyboard", async ({ browser }) =>
 });
 
 test("at 360 px wide every page fits and the menu opens from the burger", async ({ browser }) => {
+  // Fourteen pages, each checked with axe: more than the default minute on a busy machine.
+  test.setTimeout(150_000);
   const page = await newPage(browser, { width: 360, height: 740 });
   await logIn(page, "beheerder@zhn.demo");
   await expect(page.getByRole("heading", { name: "Overzicht" })).toBeVisible();
