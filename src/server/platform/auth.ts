@@ -156,12 +156,7 @@ export async function resolveActor(
     }
     // The one write the read makes: in its own transaction, as the owner (the app role may not).
     if (stale(row))
-      await transaction
-        .exec(`begin read write; set local role none; ${lookup.touch(row)}; commit`)
-        .catch(async (err) => {
-          await transaction.close();
-          throw err;
-        });
+      await transaction.exec(`begin read write; set local role none; ${lookup.touch(row)}; commit`);
   } else {
     const found = (await db.execute(sql.raw(lookup.select))) as unknown as { rows: CallerRow[] };
     row = found.rows[0];

@@ -144,7 +144,7 @@ function transactionOn(db: Db, client: pg.PoolClient): Tx {
 export interface OpenTransaction {
   /** The results of the statements that opened it (BEGIN's own result left out). */
   results: pg.QueryResult[];
-  /** Runs more trusted SQL text on its connection before the work. */
+  /** Runs more trusted SQL text on its connection before the work; failing, it ends the work. */
   exec(statements: string): Promise<void>;
   /** Runs `fn` and commits, or rolls back when `fn` fails (a read has neither to do). */
   run<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
@@ -186,14 +186,22 @@ export async function openTransaction(
     ...(prepare && !known.has(prepare.name) ? [prepare.sql] : []),
   ];
   let ended = false;
-  const end = async (last?: "commit" | "rollback") => {
+  // A failed statement leaves the connection in a state we do not know: it is not reused.
+  const discard = (err: unknown) => {
     ended = true;
+    client.release(err as Error);
+    return err;
+  };
+  // A transaction ends with COMMIT or ROLLBACK; a read has nothing to end and just gives it back.
+  const end = async (ok: boolean) => {
+    ended = true;
+    if (read) return client.release();
     let broken: Error | undefined;
     try {
-      if (last) await client.query(last);
+      await client.query(ok ? "commit" : "rollback");
     } catch (err) {
       // A failed commit still needs its rollback; a connection that cannot roll back is discarded.
-      if (last === "rollback") broken = err as Error;
+      if (!ok) broken = err as Error;
       else await client.query("rollback").catch((e: Error) => (broken = e));
       throw err;
     } finally {
@@ -206,10 +214,7 @@ export async function openTransaction(
       | pg.QueryResult
       | pg.QueryResult[];
   } catch (err) {
-    // Whatever got prepared or set before the failure is unknown: the connection is not reused.
-    ended = true;
-    client.release(err as Error);
-    throw err;
+    throw discard(err);
   }
   if (prepare) preparedOn.set(client, known.add(prepare.name));
   if (read) confined.add(client);
@@ -220,7 +225,10 @@ export async function openTransaction(
     results: (Array.isArray(opened) ? opened : [opened]).slice(head.length),
     async exec(more) {
       once();
-      await client.query(more);
+      // Failing, it ends the work: `more` may have left a transaction block open and aborted.
+      await client.query(more).catch((err) => {
+        throw discard(err);
+      });
     },
     async run(fn) {
       once();
@@ -228,14 +236,14 @@ export async function openTransaction(
       try {
         result = await fn(transactionOn(db, client));
       } catch (err) {
-        await end(read ? undefined : "rollback").catch(() => {});
+        await end(false).catch(() => {});
         throw err;
       }
-      await end(read ? undefined : "commit");
+      await end(true);
       return result;
     },
     async close() {
-      if (!ended) await end(read ? undefined : "rollback").catch(() => {});
+      if (!ended) await end(false).catch(() => {});
     },
   };
 }
