@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { serverCommand } from "./scripts/server-command";
 import { SMTP_PORT } from "./tests/support/mailbox";
 
 // Browser journeys against the real server (embedded database, demo region) in Debian's Chromium.
@@ -24,7 +25,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .tmp/e2e-data && node scripts/build-server.mjs && node --enable-source-maps --heap-growing-percent=50 dist/server/main.js`,
+    command: `rm -rf .tmp/e2e-data && node scripts/build-server.mjs && ${serverCommand}`,
     url: `http://127.0.0.1:${PORT}/readyz`,
     timeout: 120_000,
     env: {

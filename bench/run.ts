@@ -3,8 +3,8 @@
  *
  * Builds the national-scale dataset (once; it is kept), then measures each endpoint with
  * autocannon at 1 and 10 connections against the app and against the raw limit (bench/raw-server.ts)
- * in the same run (on PostgreSQL back to back per endpoint), sampling the server's RSS meanwhile. Writes bench/results/<timestamp>.json and
- * prints a table. Numbers only: nothing here passes or fails.
+ * in the same run (on PostgreSQL back to back per endpoint), sampling the server's RSS meanwhile.
+ * Writes bench/results/<timestamp>.json and prints a table. Numbers only: nothing here passes or fails.
  */
 
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import pg from "pg";
+import { serverNodeFlags } from "../scripts/server-command.js";
 import { createApiToken } from "../src/server/modules/accounts/auth-service.js";
 import { inRegion } from "../src/server/platform/context.js";
 import { migrateDatabase, openDatabase } from "../src/server/platform/db.js";
@@ -176,8 +177,8 @@ const { regionId, userId, token, roundId } = await prepareData(env);
 execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: root, stdio: "inherit" });
 const servers = {
   raw: ["--import", "tsx", `${root}bench/raw-server.ts`],
-  // The flags of `npm start` (package.json), so the bench measures what runs.
-  app: ["--enable-source-maps", "--heap-growing-percent=50", `${root}dist/server/main.js`],
+  // With the flags of `npm start`, so the bench measures what runs.
+  app: [...serverNodeFlags, `${root}dist/server/main.js`],
 };
 type Kind = keyof typeof servers;
 const ports: Record<Kind, number> = { raw: 3901, app: 3900 };
