@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance, LogController, type RouteOptions } from 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { modules } from "./modules/index.js";
 import { resolveActor, SESSION_COOKIE } from "./platform/auth.js";
+import { keepCallers } from "./platform/caller-cache.js";
 import type { Config } from "./platform/config.js";
 import { withCtx } from "./platform/context.js";
 import type { Database } from "./platform/db.js";
@@ -65,6 +66,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Errors the router raises before any route runs (too long a parameter, bad URL encoding).
     frameworkErrors: (error, request, reply) => problemHandler(error, request, reply),
   });
+  // Callers a read may skip looking up, forgotten on every change (docs/decisions/0008).
+  const callers = await keepCallers(deps.database, config.DATABASE_LISTEN_URL);
+  app.addHook("onClose", async () => callers?.close());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("deps", deps);

@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { World } from "../../../tests/support/world.js";
 import { createApiToken } from "../modules/accounts/auth-service.js";
+import { callerCacheOf } from "./caller-cache.js";
 import { inRegion } from "./context.js";
 
 /**
@@ -149,5 +152,71 @@ describe("seen-at", () => {
     const after = await world.inject(null, { method: "GET", url: "/api/v1/users", headers: bearer });
     expect(after.statusCode).toBe(401);
     await vi.waitFor(() => expect(checkedOut()).toBe(0));
+  });
+});
+
+describe("callers a server keeps between reads (docs/decisions/0008)", () => {
+  const users = (caller: Awaited<ReturnType<World["as"]>>) =>
+    world.inject(caller, { method: "GET", url: "/api/v1/users?limit=5" });
+  const cache = () => (world.database.kind === "postgres" ? callerCacheOf(world.db) : undefined);
+  /** Runs `statement` as another server process would: on a connection outside this app's pool. */
+  async function elsewhere(statement: ReturnType<typeof sql>) {
+    if (!world.database.url) return void (await world.rows(statement));
+    const client = new pg.Client({ connectionString: world.database.url });
+    await client.connect();
+    try {
+      const { sql: text, params } = new PgDialect().sqlToQuery(statement);
+      await client.query(text, params);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it("keeps them on a server only while it listens for changes", () => {
+    expect(cache()?.listening ?? false).toBe(world.database.kind === "postgres");
+  });
+
+  it("refuses, from the very next read, a session that a change in this process ended", async () => {
+    const admin = await world.as("a", "beheerder");
+    const colleague = await world.as("a", "beheerder");
+    expect((await users(colleague)).statusCode).toBe(200);
+    const before = await world.inject(admin, { method: "GET", url: `/api/v1/users/${colleague.userId}` });
+    const changed = await world.inject(admin, {
+      method: "PATCH",
+      url: `/api/v1/users/${colleague.userId}`,
+      payload: { version: before.json().version, role: "lid" },
+    });
+    expect(changed.statusCode).toBe(200);
+    // A role change ends the account's sessions; the NOTICE clears what was kept before the reply.
+    expect((await users(colleague)).statusCode).toBe(401);
+  });
+
+  it("refuses a session ended by another server process once that process has committed", async () => {
+    const member = await world.as("a", "beheerder");
+    expect((await users(member)).statusCode).toBe(200);
+    await elsewhere(sql`delete from sessions where user_id = ${member.userId}`);
+    // NOTIFY arrives after the commit; well within the time a caller is kept at most (15 s).
+    await vi.waitFor(async () => expect((await users(member)).statusCode).toBe(401), { timeout: 3000 });
+  });
+
+  it("keeps nothing while its listening connection is lost, and listens again", async () => {
+    const kept = cache();
+    const member = await world.as("a", "beheerder");
+    expect((await users(member)).statusCode).toBe(200);
+    if (kept) {
+      // The listening connection ends as a server restart or a network failure ends it.
+      await elsewhere(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query = 'listen regiotafel_callers'`,
+      );
+      await vi.waitFor(() => expect(kept.listening).toBe(false));
+      // A change no one hears about: the next read looks the caller up again and is refused.
+      await elsewhere(sql`update sessions set expires_at = now() where user_id = ${member.userId}`);
+      expect((await users(member)).statusCode).toBe(401);
+      await vi.waitFor(() => expect(kept.listening).toBe(true), { timeout: 5000 });
+    }
+    const again = await world.as("a", "beheerder");
+    expect((await users(again)).statusCode).toBe(200);
+    await elsewhere(sql`update users set status = 'deactivated' where id = ${again.userId}`);
+    await vi.waitFor(async () => expect((await users(again)).statusCode).toBe(401), { timeout: 3000 });
   });
 });

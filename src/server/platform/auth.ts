@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Role } from "../../shared/roles.js";
+import { callerCacheOf } from "./caller-cache.js";
 import { type Actor, readerSql, regionSql } from "./context.js";
 import { type Db, type OpenTransaction, openTransaction } from "./db.js";
 import { hashToken } from "./secrets.js";
@@ -25,6 +26,8 @@ export interface Caller {
  * is not known before it; `setRegion` also sets the region from the row it finds.
  */
 interface Lookup {
+  /** The hash that identifies the caller, under which a server keeps it (caller-cache.ts). */
+  key: string;
   /** The lookup with the hash written in, as the table owner (no transaction needed). */
   select: string;
   /** The same as a prepared statement that also sets the region for a read, and how to execute it. */
@@ -40,6 +43,7 @@ interface CallerRow {
   userName: string | null;
   /** A Date from pg, a string through Drizzle (which keeps timestamps as text). */
   seenAt: Date | string | null;
+  expiresAt: Date | string | null;
   sessionId?: string;
   csrfToken?: string;
   tokenId?: string;
@@ -57,7 +61,7 @@ const sessionSelect = (
   id: string,
   setRegion: boolean,
 ) => `select s.id as "sessionId", s.region_id as "regionId",
-    s.user_id as "userId", s.csrf_token as "csrfToken", s.last_seen_at as "seenAt", u.name as "userName", u.role
+    s.user_id as "userId", s.csrf_token as "csrfToken", s.last_seen_at as "seenAt", s.expires_at as "expiresAt", u.name as "userName", u.role
     ${setRegion ? `, ${regionSql("s.region_id::text", false)}` : ""}
   from sessions s join users u on u.region_id = s.region_id and u.id = s.user_id
   where s.id = ${id} and s.expires_at > now() and u.status = 'active' limit 1`;
@@ -67,7 +71,7 @@ const tokenSelect = (
   hash: string,
   setRegion: boolean,
 ) => `select t.id as "tokenId", t.region_id as "regionId",
-    t.user_id as "userId", t.name as "tokenName", t.role, t.last_used_at as "seenAt", u.name as "userName"
+    t.user_id as "userId", t.name as "tokenName", t.role, t.last_used_at as "seenAt", t.expires_at as "expiresAt", u.name as "userName"
     ${setRegion ? `, ${regionSql("t.region_id::text", false)}` : ""}
   from api_tokens t left join users u on u.region_id = t.region_id and u.id = t.user_id
   where t.token_hash = ${hash} and t.revoked_at is null
@@ -86,6 +90,7 @@ const TOKEN_PREPARED = {
 function sessionLookup(token: string): Lookup {
   const id = hashed(token);
   return {
+    key: id,
     select: sessionSelect(`'${id}'`, false),
     prepared: SESSION_PREPARED,
     execute: `execute ${SESSION_PREPARED.name}('${id}')`,
@@ -104,6 +109,7 @@ function sessionLookup(token: string): Lookup {
 function tokenLookup(token: string): Lookup {
   const hash = hashed(token);
   return {
+    key: hash,
     select: tokenSelect(`'${hash}'`, false),
     prepared: TOKEN_PREPARED,
     execute: `execute ${TOKEN_PREPARED.name}('${hash}')`,
@@ -124,8 +130,9 @@ const stale = (row: CallerRow) => !row.seenAt || Date.now() - new Date(row.seenA
 /**
  * Finds who is calling from a bearer token or a session cookie. With `read`, on a server, the
  * lookup also opens the request's read as the app role in the caller's region, all in one round
- * trip (docs/decisions/0006 and 0007); the caller must end it (`run` or `close`). Elsewhere the
- * transaction is begun later, by `withCtx`.
+ * trip (docs/decisions/0006 and 0007), or in none when the server kept the caller and the
+ * connection is already confined to its region (docs/decisions/0008); the caller must end it
+ * (`run` or `close`). Elsewhere the transaction is begun later, by `withCtx`.
  */
 export async function resolveActor(
   db: Db,
@@ -140,28 +147,59 @@ export async function resolveActor(
       ? sessionLookup(creds.sessionToken)
       : null;
   if (!lookup) return null;
-
-  const transaction = opts.read
-    ? await openTransaction(db, `${lookup.execute}; select ${readerSql}`, {
-        prepare: lookup.prepared,
-        read: true,
-      })
-    : null;
-  let row: CallerRow | undefined;
-  if (transaction) {
-    row = transaction.results[0]?.rows[0] as CallerRow | undefined;
-    if (!row) {
-      await transaction.close();
-      return null;
-    }
+  const opened = opts.read ? await openRead(db, lookup) : undefined;
+  if (opened === null) return null;
+  if (opened) {
+    const { row, transaction } = opened;
     // The one write the read makes: in its own transaction, as the owner (the app role may not).
-    if (stale(row))
+    // The kept row is marked first, so concurrent reads of the same caller do not all write.
+    if (stale(row)) {
+      row.seenAt = new Date();
       await transaction.exec(`begin read write; set local role none; ${lookup.touch(row)}; commit`);
-  } else {
-    const found = (await db.execute(sql.raw(lookup.select))) as unknown as { rows: CallerRow[] };
-    row = found.rows[0];
-    if (!row) return null;
-    if (stale(row)) await db.execute(sql.raw(lookup.touch(row)));
+    }
+    return { actor: lookup.actor(row), csrfToken: row.csrfToken, transaction };
   }
-  return { actor: lookup.actor(row), csrfToken: row.csrfToken, transaction: transaction ?? undefined };
+  const found = (await db.execute(sql.raw(lookup.select))) as unknown as { rows: CallerRow[] };
+  const row = found.rows[0];
+  if (!row) return null;
+  if (stale(row)) await db.execute(sql.raw(lookup.touch(row)));
+  return { actor: lookup.actor(row), csrfToken: row.csrfToken };
+}
+
+/**
+ * Opens a read for the caller: with the caller the server kept, only the app role and region
+ * (nothing at all on a connection already confined to it); otherwise together with the lookup,
+ * whose row it keeps. Null for an unknown caller, undefined on PGlite (no read of this kind).
+ */
+async function openRead(
+  db: Db,
+  lookup: Lookup,
+): Promise<{ row: CallerRow; transaction: OpenTransaction } | null | undefined> {
+  const cache = callerCacheOf<CallerRow>(db);
+  const kept = cache?.get(lookup.key);
+  if (kept) {
+    // The region id is the uuid of the caller's own row, never the caller's input.
+    const transaction = await openTransaction(
+      db,
+      `select ${readerSql}, ${regionSql(`'${kept.regionId}'`, false)}`,
+      {
+        read: true,
+        region: kept.regionId,
+      },
+    );
+    return transaction ? { row: kept, transaction } : undefined;
+  }
+  const since = cache?.begin();
+  const transaction = await openTransaction(db, `${lookup.execute}; select ${readerSql}`, {
+    prepare: lookup.prepared,
+    read: true,
+  });
+  if (!transaction) return undefined;
+  const row = transaction.results[0]?.rows[0] as CallerRow | undefined;
+  if (!row) {
+    await transaction.close();
+    return null;
+  }
+  if (cache && since !== undefined) cache.keep(lookup.key, row, since, row.expiresAt);
+  return { row, transaction };
 }

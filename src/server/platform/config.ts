@@ -7,6 +7,12 @@ const ConfigSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   /** postgres://… selects a PostgreSQL server; unset means embedded PGlite under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * Where a server process LISTENs for changes of sessions, tokens and accounts, so it may keep
+   * callers between reads (docs/decisions/0008): DATABASE_URL by default; a direct connection
+   * when DATABASE_URL goes through a pooler in transaction mode; "off" to keep none.
+   */
+  DATABASE_LISTEN_URL: z.union([z.literal("off"), z.string().url()]).optional(),
   DATA_DIR: z.string().default("./data"),
   /** Where uploaded files are stored; defaults to DATA_DIR/files. */
   FILES_DIR: z.string().optional(),

@@ -23,6 +23,10 @@ export interface Database {
   /** The raw PGlite instance (embedded mode only), e.g. for dumpDataDir in tests. */
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** The server's connection string (server mode only). */
+  url?: string;
+  /** Calls `fn` with each NOTICE a statement on one of the pool's connections raises (server only). */
+  onNotice?(fn: (message: string | undefined) => void): void;
   close(): Promise<void>;
 }
 
@@ -42,10 +46,11 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): P
 
 /**
  * Connections whose session still carries what a read left on it (`openTransaction` with `read`):
- * the app role, a region and read-only. A read leaves them because undoing them would cost a
- * round trip; whoever takes the connection next undoes them first (docs/decisions/0007).
+ * the app role, a region (the value, when the read said which) and read-only. A read leaves them
+ * because undoing them would cost a round trip; whoever takes the connection next undoes them
+ * first (docs/decisions/0007), except a read for the same region, which finds them as it needs.
  */
-const confined = new WeakSet<pg.PoolClient>();
+const confined = new WeakMap<pg.PoolClient, string | null>();
 const UNCONFINE =
   "reset role; reset default_transaction_read_only; select set_config('app.region', '', false)";
 
@@ -78,9 +83,15 @@ export function openPostgres(url: string, max = 10): Database {
       (err: Error) => done(err),
     );
   }) as typeof pool.connect;
+  const noticed = new Set<(message: string | undefined) => void>();
+  pool.on("connect", (client) =>
+    client.on("notice", (n) => {
+      for (const fn of noticed) fn(n.message);
+    }),
+  );
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   checkouts.set(db, checkout);
-  return { kind: "postgres", db, pool, close: () => pool.end() };
+  return { kind: "postgres", db, pool, url, onNotice: (fn) => noticed.add(fn), close: () => pool.end() };
 }
 
 /** The most statements one connection keeps prepared under a name (each holds server memory). */
@@ -165,19 +176,22 @@ const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
  * connection's session (`set_config(…, false)`), every statement of the work is its own, and
  * there is no COMMIT to wait for: one round trip less. PostgreSQL refuses any write in it. The
  * connection goes back to the pool confined; the next to take it undoes that first
- * (docs/decisions/0007).
+ * (docs/decisions/0007). A read that names the `region` its statements confine to sends nothing
+ * at all on a connection a read for that region left (docs/decisions/0008).
  *
  * Null on PGlite, which has no pool to hold a connection from.
  */
 export async function openTransaction(
   db: Db,
   statements: string,
-  opts: { prepare?: { name: string; sql: string }; read?: boolean } = {},
+  opts: { prepare?: { name: string; sql: string }; read?: boolean; region?: string } = {},
 ): Promise<OpenTransaction | null> {
   const checkout = checkouts.get(db);
   if (!checkout) return null;
-  const { prepare, read = false } = opts;
+  const { prepare, read = false, region } = opts;
   const client = await checkout();
+  // A read for the region a previous read left this connection confined to needs no setting up.
+  const ready = read && region !== undefined && confined.get(client) === region;
   const known = preparedOn.get(client) ?? new Set<string>();
   // A connection a read left confined gets the owner's role back first: lookups read as the owner.
   const head = [
@@ -208,16 +222,17 @@ export async function openTransaction(
       client.release(broken);
     }
   };
-  let opened: pg.QueryResult | pg.QueryResult[];
+  let opened: pg.QueryResult | pg.QueryResult[] = [];
   try {
-    opened = (await client.query([...head, statements].join("; "))) as unknown as
-      | pg.QueryResult
-      | pg.QueryResult[];
+    if (!ready)
+      opened = (await client.query([...head, statements].join("; "))) as unknown as
+        | pg.QueryResult
+        | pg.QueryResult[];
   } catch (err) {
     throw discard(err);
   }
   if (prepare) preparedOn.set(client, known.add(prepare.name));
-  if (read) confined.add(client);
+  if (read) confined.set(client, region ?? null);
   const once = () => {
     if (ended) throw new Error("openTransaction: this transaction has already ended");
   };
