@@ -174,6 +174,7 @@ export const workRelations = pgTable(
       name: "work_relations_organisation_fk",
     }).onDelete("cascade"),
     index("work_relations_person_idx").on(t.regionId, t.personId),
+    // Also carries person_id, to_date and function (INCLUDE, migration 0039).
     index("work_relations_organisation_idx").on(t.regionId, t.organisationId),
     regionIsolation(t.regionId),
   ],
