@@ -130,7 +130,13 @@ async function socialMap(params: URLSearchParams) {
     `select o.id, o.name, o.kind, o.visit_street, o.visit_house_number, o.visit_postcode, o.visit_city, o.phone,
        o.email, o.website, o.municipality_code, o.wijk_code, o.parent_id, n.name as network_name, a.name as wijk_name,
        round((ts_rank(o.search_vector, plainto_tsquery('dutch', ${qArg})) + word_similarity(${qArg}, o.name || ' ' || coalesce(o.visit_city, '')))::numeric, 6)::float8 as rank,
-       (count(*) over ())::int as total
+       (count(*) over ())::int as total,
+       (select json_agg(json_build_object('id', p.id,
+           'name', concat_ws(' ', p.given_name, nullif(p.name_prefix, ''), p.family_name),
+           'disciplines', p.disciplines, 'function', w.function) order by p.family_name, p.given_name, p.id)
+         from work_relations w join persons p on p.region_id = w.region_id and p.id = w.person_id
+         where w.region_id = o.region_id and w.organisation_id = o.id
+           and (w.to_date is null or w.to_date >= current_date)) as people
      from organisations o
      left join organisations n on n.region_id = o.region_id and n.id = o.parent_id and n.kind = 'neighbourhood_network'
      left join areas a on a.region_id = o.region_id and a.code = o.wijk_code
@@ -138,18 +144,6 @@ async function socialMap(params: URLSearchParams) {
     [...args, q],
   );
   const page = rows.slice(0, limit);
-  const staff = page.length
-    ? await query(
-        `select w.organisation_id, json_agg(json_build_object('id', p.id,
-           'name', concat_ws(' ', p.given_name, nullif(p.name_prefix, ''), p.family_name),
-           'disciplines', p.disciplines, 'function', w.function) order by p.family_name, p.given_name, p.id) as people
-         from work_relations w join persons p on p.region_id = w.region_id and p.id = w.person_id
-         where w.region_id = $1 and w.organisation_id = any($2) and (w.to_date is null or w.to_date >= current_date)
-         group by w.organisation_id`,
-        [region, page.map((r) => r.id)],
-      )
-    : [];
-  const people = new Map(staff.map((s) => [s.organisation_id, s.people]));
   const last = page.at(-1);
   return {
     items: page.map((o) => ({
@@ -159,7 +153,7 @@ async function socialMap(params: URLSearchParams) {
       city: o.visit_city,
       wijkName: o.wijk_name,
       network: o.network_name,
-      people: people.get(o.id) ?? [],
+      people: o.people ?? [],
     })),
     nextCursor: rows.length > limit && last ? cursorOf([-Number(last.rank), last.name, last.id]) : null,
     total: rows[0]?.total ?? 0,

@@ -139,6 +139,7 @@ export async function searchSocialMap(
       wijkName: areas.name,
       rank,
       total: f.cursor ? sql<number>`0` : sql<number>`(count(*) over ())::int`,
+      staff: staffSql(ctx, audience),
     })
     .from(organisations)
     .leftJoin(
@@ -165,16 +166,9 @@ export async function searchSocialMap(
         )
       : null;
 
-  const staff = page.length
-    ? await staffOf(
-        ctx,
-        audience,
-        page.map((r) => r.o.id),
-      )
-    : new Map<string, StaffMember[]>();
   return {
-    items: page.map(({ o, networkName, wijkName }) => {
-      const here = staff.get(o.id) ?? [];
+    items: page.map(({ o, networkName, wijkName, staff }) => {
+      const here = staff ?? [];
       const disciplines = new Map<string, number>();
       for (const s of here) for (const d of s.disciplines) disciplines.set(d, (disciplines.get(d) ?? 0) + 1);
       return {
@@ -208,36 +202,22 @@ interface StaffMember {
 }
 
 /**
- * The people working now at these organisations whom the audience may see: one query, one row
- * per organisation with its people as JSON (sorted by family name), so a page of 25 practices
- * does not ship and map hundreds of rows.
+ * The people working now at the row's organisation whom the audience may see, as JSON (sorted by
+ * family name). A subquery of the page's own statement: PostgreSQL evaluates it after the sort and
+ * limit, for the page's rows only, and the page needs no second round trip.
  */
-async function staffOf(ctx: Ctx, audience: Audience, organisationIds: string[]) {
-  const rows = await ctx.tx
-    .select({
-      organisationId: workRelations.organisationId,
-      people: sql<StaffMember[]>`json_agg(json_build_object(
-          'id', ${persons.id},
-          'name', concat_ws(' ', ${persons.givenName}, nullif(${persons.namePrefix}, ''), ${persons.familyName}),
-          'disciplines', ${persons.disciplines},
-          'function', ${workRelations.function})
-        order by ${persons.familyName}, ${persons.givenName}, ${persons.id})`,
-    })
-    .from(workRelations)
-    .innerJoin(
-      persons,
-      and(eq(persons.regionId, workRelations.regionId), eq(persons.id, workRelations.personId)),
-    )
-    .where(
-      and(
-        eq(workRelations.regionId, ctx.actor.regionId),
-        inArray(workRelations.organisationId, organisationIds),
-        currentWork,
-        peopleVisibleSql(ctx, audience),
-      ),
-    )
-    .groupBy(workRelations.organisationId);
-  return new Map(rows.map((r) => [r.organisationId, r.people]));
+function staffSql(ctx: Ctx, audience: Audience) {
+  return sql<StaffMember[] | null>`(select json_agg(json_build_object(
+      'id', ${persons.id},
+      'name', concat_ws(' ', ${persons.givenName}, nullif(${persons.namePrefix}, ''), ${persons.familyName}),
+      'disciplines', ${persons.disciplines},
+      'function', ${workRelations.function})
+    order by ${persons.familyName}, ${persons.givenName}, ${persons.id})
+    from ${workRelations} join ${persons}
+      on ${persons.regionId} = ${workRelations.regionId} and ${persons.id} = ${workRelations.personId}
+    where ${workRelations.regionId} = ${organisations.regionId}
+      and ${workRelations.organisationId} = ${organisations.id} and ${currentWork}
+      and ${peopleVisibleSql(ctx, audience) ?? sql`true`})`;
 }
 
 /** Whether the region publishes its sociale kaart; a region that never chose has it off. */
