@@ -89,7 +89,7 @@ function filterSql(ctx: Ctx, f: SocialMapFilter, audience: Audience): SQL | unde
 
 /**
  * One page of the sociale kaart: organisations with address, wijk, WSV, head counts per
- * discipline and (logged in) the people shared with the viewer. Three queries per page.
+ * discipline and (logged in) the people shared with the viewer. One statement per page.
  */
 export async function searchSocialMap(
   ctx: Ctx,
