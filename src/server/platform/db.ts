@@ -231,7 +231,7 @@ export async function openTransaction(
   } catch (err) {
     throw discard(err);
   }
-  if (prepare) preparedOn.set(client, known.add(prepare.name));
+  if (prepare && !ready) preparedOn.set(client, known.add(prepare.name));
   if (read) confined.set(client, region ?? null);
   const once = () => {
     if (ended) throw new Error("openTransaction: this transaction has already ended");
