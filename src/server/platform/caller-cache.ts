@@ -25,8 +25,8 @@ export class CallerCache<Row> {
   private readonly rows = new Map<string, { row: Row; until: number }>();
   /** Counts the emptyings, so a lookup that began before one does not store what it read. */
   private generation = 0;
+  /** The connection it listens on; null while there is none, and then nothing is kept. */
   private listener: pg.Client | null = null;
-  private listens = false;
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
 
@@ -34,14 +34,14 @@ export class CallerCache<Row> {
 
   /** Whether it listens for changes, and so keeps callers. */
   get listening(): boolean {
-    return this.listens;
+    return this.listener !== null;
   }
 
   /** A kept caller, or undefined. */
   get(key: string): Row | undefined {
     const kept = this.rows.get(key);
     if (!kept) return undefined;
-    if (this.listens && kept.until > Date.now()) return kept.row;
+    if (this.listening && kept.until > Date.now()) return kept.row;
     this.rows.delete(key);
     return undefined;
   }
@@ -53,7 +53,7 @@ export class CallerCache<Row> {
 
   /** Keeps what a lookup that began at `since` found, unless a change was announced meanwhile. */
   keep(key: string, row: Row, since: number, expiresAt: Date | string | null): void {
-    if (!this.listens || since !== this.generation) return;
+    if (!this.listening || since !== this.generation) return;
     const until = Math.min(Date.now() + KEEP_MS, expiresAt ? new Date(expiresAt).getTime() : Infinity);
     if (this.rows.size >= MAX_CALLERS) this.rows.delete(this.rows.keys().next().value!);
     this.rows.set(key, { row, until });
@@ -78,7 +78,6 @@ export class CallerCache<Row> {
     const onLost = () => {
       if (lost) return;
       lost = true;
-      this.listens = false;
       this.listener = null;
       this.clear();
       client.end().catch(() => {});
@@ -97,19 +96,18 @@ export class CallerCache<Row> {
       return;
     }
     if (lost || this.closed) return void client.end().catch(() => {});
-    // What changed before we listened may have been kept by an earlier connection: start empty.
+    // A lookup that began before we listened may have read what changed since: it keeps nothing.
     this.clear();
     this.listener = client;
-    this.listens = true;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.listens = false;
     if (this.retry) clearTimeout(this.retry);
-    this.clear();
-    await this.listener?.end().catch(() => {});
+    const listener = this.listener;
     this.listener = null;
+    this.clear();
+    await listener?.end().catch(() => {});
   }
 }
 
