@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Role } from "../../shared/roles.js";
 import { callerCacheOf } from "./caller-cache.js";
-import { type Actor, readerSql, regionSql } from "./context.js";
+import { type Actor, readerInSql, readerSql, regionSql } from "./context.js";
 import { type Db, type OpenTransaction, openTransaction } from "./db.js";
 import { hashToken } from "./secrets.js";
 
@@ -178,18 +178,13 @@ async function openRead(
   const cache = callerCacheOf<CallerRow>(db);
   const kept = cache?.get(lookup.key);
   if (kept) {
-    // The region id is the uuid of the caller's own row, never the caller's input.
-    const transaction = await openTransaction(
-      db,
-      `select ${readerSql}, ${regionSql(`'${kept.regionId}'`, false)}`,
-      {
-        read: true,
-        region: kept.regionId,
-      },
-    );
+    const transaction = await openTransaction(db, readerInSql(kept.regionId), {
+      read: true,
+      region: kept.regionId,
+    });
     return transaction ? { row: kept, transaction } : undefined;
   }
-  const since = cache?.begin();
+  const since = cache?.begin() ?? 0;
   const transaction = await openTransaction(db, `${lookup.execute}; select ${readerSql}`, {
     prepare: lookup.prepared,
     read: true,
@@ -200,6 +195,6 @@ async function openRead(
     await transaction.close();
     return null;
   }
-  if (cache && since !== undefined) cache.keep(lookup.key, row, since, row.expiresAt);
+  cache?.keep(lookup.key, row, since, row.expiresAt);
   return { row, transaction };
 }

@@ -49,8 +49,17 @@ export const readerSql =
  * the region is written into the statement (no parameters there): only a UUID (or "") gets that far.
  */
 export function inRegion<T>(db: Db, regionId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  if (!REGION_ID.test(regionId)) throw new Error("inRegion: the region id is not a UUID");
-  return transaction(db, `select ${appRoleSql}, ${regionSql(`'${regionId}'`)}`, fn);
+  return transaction(db, `select ${appRoleSql}, ${regionSql(regionLiteral(regionId))}`, fn);
+}
+
+/** What confines a read to a region known beforehand (a caller the server kept, decision 0008). */
+export const readerInSql = (regionId: string) =>
+  `select ${readerSql}, ${regionSql(regionLiteral(regionId), false)}`;
+
+/** The region id as an SQL literal, written into statement text: only a UUID (or "") gets that far. */
+function regionLiteral(regionId: string): string {
+  if (!REGION_ID.test(regionId)) throw new Error("A region id written into SQL is not a UUID");
+  return `'${regionId}'`;
 }
 
 /**
