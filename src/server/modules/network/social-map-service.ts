@@ -59,11 +59,22 @@ const rankSql = (q: string | undefined) =>
         + word_similarity(${q}, ${haystack}))::numeric, 6)::float8`
     : sql<number>`0::float8`;
 
-/** People at an organisation now: a work relation without an end, or ending today or later. */
-const currentWork = sql`(${workRelations.toDate} is null or ${workRelations.toDate} >= current_date)`;
-
 function peopleVisibleSql(ctx: Ctx, audience: Audience) {
   return audience === "public" ? eq(persons.visibility, "partners") : visibleSql(ctx);
+}
+
+/**
+ * `from … where …` of the people working now at the outer row's organisation whom the audience
+ * may see (a work relation without an end, or ending today or later), for the discipline filter
+ * and for the page's people.
+ */
+function staffHereSql(ctx: Ctx, audience: Audience) {
+  return sql`from ${workRelations} join ${persons}
+      on ${persons.regionId} = ${workRelations.regionId} and ${persons.id} = ${workRelations.personId}
+    where ${workRelations.regionId} = ${organisations.regionId}
+      and ${workRelations.organisationId} = ${organisations.id}
+      and (${workRelations.toDate} is null or ${workRelations.toDate} >= current_date)
+      and ${peopleVisibleSql(ctx, audience) ?? sql`true`}`;
 }
 
 function filterSql(ctx: Ctx, f: SocialMapFilter, audience: Audience): SQL | undefined {
@@ -77,12 +88,7 @@ function filterSql(ctx: Ctx, f: SocialMapFilter, audience: Audience): SQL | unde
     f.wijkCode ? eq(organisations.wijkCode, f.wijkCode) : undefined,
     f.networkId ? or(eq(organisations.parentId, f.networkId), eq(organisations.id, f.networkId)) : undefined,
     f.discipline
-      ? sql`exists (select 1 from ${workRelations} join ${persons}
-              on ${persons.regionId} = ${workRelations.regionId} and ${persons.id} = ${workRelations.personId}
-              where ${workRelations.regionId} = ${organisations.regionId}
-                and ${workRelations.organisationId} = ${organisations.id} and ${currentWork}
-                and ${f.discipline} = any(${persons.disciplines})
-                and ${peopleVisibleSql(ctx, audience) ?? sql`true`})`
+      ? sql`exists (select 1 ${staffHereSql(ctx, audience)} and ${f.discipline} = any(${persons.disciplines}))`
       : undefined,
   );
 }
@@ -213,11 +219,7 @@ function staffSql(ctx: Ctx, audience: Audience) {
       'disciplines', ${persons.disciplines},
       'function', ${workRelations.function})
     order by ${persons.familyName}, ${persons.givenName}, ${persons.id})
-    from ${workRelations} join ${persons}
-      on ${persons.regionId} = ${workRelations.regionId} and ${persons.id} = ${workRelations.personId}
-    where ${workRelations.regionId} = ${organisations.regionId}
-      and ${workRelations.organisationId} = ${organisations.id} and ${currentWork}
-      and ${peopleVisibleSql(ctx, audience) ?? sql`true`})`;
+    ${staffHereSql(ctx, audience)})`;
 }
 
 /** Whether the region publishes its sociale kaart; a region that never chose has it off. */
