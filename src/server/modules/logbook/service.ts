@@ -35,7 +35,22 @@ function dutchMidnight(date: string, days: number): Date {
   return new Date(`${utc.toISOString().slice(0, 10)}T00:00:00${offset || "+00:00"}`);
 }
 
-const present = (r: typeof auditLog.$inferSelect) => ({
+/**
+ * The columns an event shows: not the region, nor the request id. Each column a row carries costs
+ * parsing and mapping per row; on a page of 50 the two extra ones were a sixth of the list's time.
+ */
+const shown = {
+  id: auditLog.id,
+  at: auditLog.at,
+  actorId: auditLog.actorId,
+  actorName: auditLog.actorName,
+  entityType: auditLog.entityType,
+  entityId: auditLog.entityId,
+  action: auditLog.action,
+  changes: auditLog.changes,
+};
+
+const present = (r: { [K in keyof typeof shown]: (typeof auditLog.$inferSelect)[K] }) => ({
   id: r.id,
   at: r.at.toISOString(),
   actorId: r.actorId,
@@ -57,7 +72,7 @@ export async function listAuditEvents(ctx: Ctx, f: AuditFilter & { cursor?: stri
     limit: f.limit,
   });
   const rows = await ctx.tx
-    .select()
+    .select(shown)
     .from(auditLog)
     .where(and(filterSql(ctx, f), page.where))
     .orderBy(...page.orderBy)
@@ -68,7 +83,7 @@ export async function listAuditEvents(ctx: Ctx, f: AuditFilter & { cursor?: stri
 
 export async function exportAuditEvents(ctx: Ctx, f: AuditFilter) {
   const rows = await ctx.tx
-    .select()
+    .select(shown)
     .from(auditLog)
     .where(filterSql(ctx, f))
     .orderBy(auditLog.id)
