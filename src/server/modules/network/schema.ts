@@ -141,6 +141,9 @@ export const persons = pgTable(
     // A user's own person (same e-mail address): "my meetings", "my actions".
     index("persons_region_email_idx").on(t.regionId, t.emailKey),
     index("persons_disciplines_idx").using("gin", t.disciplines),
+    // The people on a card of the sociale kaart or a WSV profile, looked up by id: also carries the
+    // name, disciplines and visibility (INCLUDE, migration 0040), so no table page is visited.
+    index("persons_region_card_idx").on(t.regionId, t.id),
     regionIsolation(t.regionId),
   ],
 ).enableRLS();
