@@ -138,7 +138,7 @@ function transactionOn(db: Db, client: pg.PoolClient): Tx {
       prepare(
         query,
         fields,
-        name ?? statementName(client, query.sql),
+        name || statementName(client, query.sql),
         ...rest,
       )) as typeof session.prepareQuery;
     tx = new NodePgTransaction(dialect, session, relations) as unknown as Tx;

@@ -28,6 +28,11 @@ export function keyset<K extends string>(opts: {
   defaultSort: string;
   cursor: string | undefined;
   limit: number;
+  /**
+   * For a statement built once (statements.ts, `reuse`): the cursor's values become placeholders
+   * `after0`, `after1`, …, whose values `values` holds; the limit is the caller's placeholder.
+   */
+  placeholders?: boolean;
 }) {
   const sortParam = opts.sort ?? opts.defaultSort;
   const desc = sortParam.startsWith("-");
@@ -36,22 +41,29 @@ export function keyset<K extends string>(opts: {
   if (!columns) throw invalidField("query.sort", "problem.badRequest", 400);
 
   let where: SQL | undefined;
+  let values: Record<string, unknown> = {};
   if (opts.cursor) {
-    const values = decodeCursor(opts.cursor, sortParam, columns.length);
+    const after = decodeCursor(opts.cursor, sortParam, columns.length);
     const lhs = sql.join(
       columns.map((c) => sql`${c}`),
       sql`, `,
     );
     const rhs = sql.join(
-      values.map((v, i) => sql`${v}::${sql.raw(columns[i]!.getSQLType())}`),
+      after.map(
+        (v, i) =>
+          sql`${opts.placeholders ? sql.placeholder(`after${i}`) : v}::${sql.raw(columns[i]!.getSQLType())}`,
+      ),
       sql`, `,
     );
     where = desc ? sql`(${lhs}) < (${rhs})` : sql`(${lhs}) > (${rhs})`;
+    if (opts.placeholders) values = Object.fromEntries(after.map((v, i) => [`after${i}`, v]));
   }
   const orderBy = columns.map((c) => (desc ? sql`${c} desc` : sql`${c} asc`));
 
   return {
     where,
+    /** With `placeholders`: the cursor's values, by placeholder name. */
+    values,
     orderBy,
     /** One more than asked, to know whether there is a next page without counting. */
     take: opts.limit + 1,

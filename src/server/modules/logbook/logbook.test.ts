@@ -95,6 +95,22 @@ describe("logboek", () => {
     expect((await list("entityType=organisation&to=2000-01-01")).items).toHaveLength(0);
   });
 
+  it("exports what is filtered, oldest first", async () => {
+    const res = await world.inject(admin, {
+      method: "GET",
+      url: `/api/v1/audit-events/export?entityId=${organisationIds[0]}&format=csv`,
+    });
+    expect(res.statusCode).toBe(200);
+    // A row per event: time;who;type;id;action;changes (a cell with changes may span lines).
+    const rows = [...res.body.matchAll(/^[\d-]+T[\d:.]+Z;([^;]*);organisation;([^;]*);(\w+);/gm)];
+    expect(rows.map((r) => [r[1], r[2], r[3]])).toEqual([
+      ["Test medewerker", organisationIds[0], "create"],
+      ["Test medewerker", organisationIds[0], "update"],
+    ]);
+    expect(res.body).toContain('phone: null → ""071 123 4567""');
+    expect(res.body).not.toContain(organisationIds[1]);
+  });
+
   it("is the beheerder's: a medewerker is refused, and a bad filter is named", async () => {
     const refused = await world.inject(staff, { method: "GET", url: "/api/v1/audit-events" });
     expect(refused.statusCode).toBe(403);

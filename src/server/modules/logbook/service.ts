@@ -1,8 +1,9 @@
-import { and, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { auditLog } from "../../platform/audit-schema.js";
 import type { Ctx } from "../../platform/context.js";
 import { EXPORT_LIMIT } from "../../platform/export.js";
 import { keyset } from "../../platform/pagination.js";
+import { reuse } from "../../platform/statements.js";
 
 export interface AuditFilter {
   actorId?: string;
@@ -13,16 +14,34 @@ export interface AuditFilter {
   to?: string;
 }
 
-function filterSql(ctx: Ctx, f: AuditFilter): SQL | undefined {
+/**
+ * The filter's conditions, each value a placeholder: the list and the export are statements built
+ * once per connection and set of filters (statements.ts, `reuse`); `filterShape` names that set
+ * and `filterValues` gives the placeholders' values.
+ */
+function filterSql(f: AuditFilter): SQL | undefined {
+  const p = sql.placeholder;
   return and(
-    eq(auditLog.regionId, ctx.actor.regionId),
-    f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
-    f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
-    f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
-    f.from ? gte(auditLog.at, dutchMidnight(f.from, 0)) : undefined,
-    f.to ? lt(auditLog.at, dutchMidnight(f.to, 1)) : undefined,
+    eq(auditLog.regionId, p("regionId")),
+    f.actorId ? eq(auditLog.actorId, p("actorId")) : undefined,
+    f.entityType ? eq(auditLog.entityType, p("entityType")) : undefined,
+    f.entityId ? eq(auditLog.entityId, p("entityId")) : undefined,
+    f.from ? gte(auditLog.at, p("from")) : undefined,
+    f.to ? lt(auditLog.at, p("to")) : undefined,
   );
 }
+
+const filterShape = (f: AuditFilter) =>
+  [f.actorId, f.entityType, f.entityId, f.from, f.to].map((v) => (v ? 1 : 0)).join("");
+
+const filterValues = (ctx: Ctx, f: AuditFilter) => ({
+  regionId: ctx.actor.regionId,
+  actorId: f.actorId,
+  entityType: f.entityType,
+  entityId: f.entityId,
+  from: f.from && dutchMidnight(f.from, 0),
+  to: f.to && dutchMidnight(f.to, 1),
+});
 
 /** Midnight in Europe/Amsterdam of `date` plus `days`, as an instant. */
 function dutchMidnight(date: string, days: number): Date {
@@ -70,24 +89,31 @@ export async function listAuditEvents(ctx: Ctx, f: AuditFilter & { cursor?: stri
     defaultSort: "-id",
     cursor: f.cursor,
     limit: f.limit,
+    placeholders: true,
   });
-  const rows = await ctx.tx
-    .select(shown)
-    .from(auditLog)
-    .where(and(filterSql(ctx, f), page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const rows = await reuse(
+    ctx.tx,
+    `auditEvents:${filterShape(f)}${f.cursor ? 1 : 0}`,
+    () =>
+      ctx.tx
+        .select(shown)
+        .from(auditLog)
+        .where(and(filterSql(f), page.where))
+        .orderBy(...page.orderBy)
+        .limit(sql.placeholder("take")),
+    { ...filterValues(ctx, f), ...page.values, take: page.take },
+  );
   const { items, nextCursor } = page.page(rows, (r) => [r.id]);
   return { items: items.map(present), nextCursor };
 }
 
 export async function exportAuditEvents(ctx: Ctx, f: AuditFilter) {
-  const rows = await ctx.tx
-    .select(shown)
-    .from(auditLog)
-    .where(filterSql(ctx, f))
-    .orderBy(auditLog.id)
-    .limit(EXPORT_LIMIT);
+  const rows = await reuse(
+    ctx.tx,
+    `auditExport:${filterShape(f)}`,
+    () => ctx.tx.select(shown).from(auditLog).where(filterSql(f)).orderBy(auditLog.id).limit(EXPORT_LIMIT),
+    filterValues(ctx, f),
+  );
   return rows.map(present);
 }
 
