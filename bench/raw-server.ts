@@ -106,9 +106,10 @@ async function organisations(params: URLSearchParams) {
 }
 
 /**
- * The sociale kaart's work without the framework: the same two statements as the app (ranked
- * search with the WSV and wijk joined and counted in one, then the people of the page as one JSON
- * row per organisation).
+ * The sociale kaart's work without the framework: the same statement as the app (ranked search
+ * with the WSV and wijk joined, counted, and the people of the page as JSON per organisation).
+ * Unnamed, as `pg` sends it: PostgreSQL plans it on every request, where the app's named
+ * statement keeps its generic plan.
  */
 async function socialMap(params: URLSearchParams) {
   const limit = Number(params.get("limit") ?? 25);
@@ -118,7 +119,7 @@ async function socialMap(params: URLSearchParams) {
   const wordSql = words.map((w) => {
     args.push(w, `%${w}%`);
     const a = args.length - 1;
-    return `(o.search_vector @@ plainto_tsquery('dutch', $${a}) or o.name ilike $${a + 1} or o.visit_city ilike $${a + 1}
+    return `(o.search_vector @@ (select plainto_tsquery('dutch', $${a})) or o.name ilike $${a + 1} or o.visit_city ilike $${a + 1}
       or word_similarity($${a}, o.name || ' ' || coalesce(o.visit_city, '')) >= 0.5)`;
   });
   const where = `o.region_id = $1 and o.status in ('founding', 'active') and ${wordSql.join(" and ")} and o.kind = $2
@@ -129,7 +130,7 @@ async function socialMap(params: URLSearchParams) {
   const rows = await query(
     `select o.id, o.name, o.kind, o.visit_street, o.visit_house_number, o.visit_postcode, o.visit_city, o.phone,
        o.email, o.website, o.municipality_code, o.wijk_code, o.parent_id, n.name as network_name, a.name as wijk_name,
-       round((ts_rank(o.search_vector, plainto_tsquery('dutch', ${qArg})) + word_similarity(${qArg}, o.name || ' ' || coalesce(o.visit_city, '')))::numeric, 6)::float8 as rank,
+       round((ts_rank(o.search_vector, (select plainto_tsquery('dutch', ${qArg}))) + word_similarity(${qArg}, o.name || ' ' || coalesce(o.visit_city, '')))::numeric, 6)::float8 as rank,
        (count(*) over ())::int as total,
        (select json_agg(json_build_object('id', p.id,
            'name', concat_ws(' ', p.given_name, nullif(p.name_prefix, ''), p.family_name),

@@ -25,7 +25,10 @@ export function reuse<R>(
   values: Record<string, unknown>,
 ): Promise<R> {
   let built = builtOn.get(tx);
-  if (!built) builtOn.set(tx, (built = new Map()));
+  if (!built) {
+    built = new Map();
+    builtOn.set(tx, built);
+  }
   let statement = built.get(shape) as Built<R> | undefined;
   if (!statement) {
     // No name of our own: db.ts names a statement after its text, within its cap per connection.
