@@ -201,6 +201,59 @@ describe("accounts", () => {
     expect(res.statusCode).toBe(200);
     expect((await world.inject(member, { method: "GET", url: "/api/v1/auth/session" })).statusCode).toBe(401);
   });
+
+  it("lists the region's accounts: searched, filtered by role and status, sorted, paged, with a total", async () => {
+    const admin = await world.as("b", "beheerder");
+    const partners = [
+      await world.as("b", "partner"),
+      await world.as("b", "partner"),
+      await world.as("b", "partner"),
+    ];
+    const list = async (query: string) => {
+      const res = await world.inject(admin, { method: "GET", url: `/api/v1/users?${query}` });
+      expect(res.statusCode).toBe(200);
+      return res.json() as {
+        items: { id: string; email: string; role: string; status: string }[];
+        nextCursor: string | null;
+        total: number;
+      };
+    };
+    const all = await list("role=partner&sort=-email&limit=100");
+    expect(all.items.map((u) => u.role)).toEqual(all.items.map(() => "partner"));
+    expect(all.items.map((u) => u.id)).toEqual(expect.arrayContaining(partners.map((p) => p.userId)));
+    expect(all.items.map((u) => u.email)).toEqual(
+      all.items
+        .map((u) => u.email)
+        .sort()
+        .reverse(),
+    );
+    expect(all.total).toBe(all.items.length);
+
+    const first = await list("role=partner&sort=-email&limit=2");
+    const second = await list(`role=partner&sort=-email&limit=2&cursor=${first.nextCursor}`);
+    expect([...first.items, ...second.items].map((u) => u.id)).toEqual(
+      all.items.slice(0, 4).map((u) => u.id),
+    );
+    expect(first.total).toBe(all.total);
+
+    const one = all.items.find((u) => u.id === partners[0]!.userId)!;
+    const found = await list(`q=${encodeURIComponent(one.email.slice(8, 30))}`);
+    expect(found.items.map((u) => u.id)).toEqual([one.id]);
+    expect(found.total).toBe(1);
+
+    const gone = partners[2]!.userId;
+    await world.inject(admin, {
+      method: "PATCH",
+      url: `/api/v1/users/${gone}`,
+      payload: { version: 1, status: "deactivated" },
+    });
+    const deactivated = await list("role=partner&status=deactivated");
+    expect(deactivated.items.map((u) => u.id)).toEqual([gone]);
+    expect((await list("role=partner&status=active")).items.map((u) => u.id)).not.toContain(gone);
+
+    // An empty page still tells how many there are: none.
+    expect(await list("q=niemand-heet-zo")).toEqual({ items: [], nextCursor: null, total: 0 });
+  });
 });
 
 describe("tenancy", () => {

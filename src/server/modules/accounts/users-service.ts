@@ -7,11 +7,16 @@ import { sessions, users, userTokens } from "../../platform/identity-schema.js";
 import { enqueueMail } from "../../platform/mail.js";
 import { escapeLike, keyset } from "../../platform/pagination.js";
 import { hashToken, newToken } from "../../platform/secrets.js";
+import { reuse } from "../../platform/statements.js";
 import { invitationMail } from "./mails.js";
 import { presentUser, userColumns } from "./presenters.js";
 
 const INVITATION_DAYS = 7;
 
+/**
+ * The region's accounts, with the total in the same statement. Built once per connection and
+ * set of filters, sort and cursor (statements.ts): every value is a placeholder.
+ */
 export async function listUsers(
   ctx: Ctx,
   q: { q?: string; role?: Role; status?: string; sort?: string; cursor?: string; limit: number },
@@ -26,24 +31,37 @@ export async function listUsers(
     defaultSort: "name",
     cursor: q.cursor,
     limit: q.limit,
+    placeholders: true,
   });
+  const p = sql.placeholder;
   const filter = and(
-    eq(users.regionId, ctx.actor.regionId),
-    q.q
-      ? or(ilike(users.name, `%${escapeLike(q.q)}%`), ilike(users.email, `%${escapeLike(q.q)}%`))
-      : undefined,
-    q.role ? eq(users.role, q.role) : undefined,
-    q.status ? eq(users.status, q.status as "active") : undefined,
+    eq(users.regionId, p("regionId")),
+    q.q ? or(ilike(users.name, p("like")), ilike(users.email, p("like"))) : undefined,
+    q.role ? eq(users.role, p("role")) : undefined,
+    q.status ? eq(users.status, p("status")) : undefined,
+  );
+  const values = {
+    regionId: ctx.actor.regionId,
+    like: q.q && `%${escapeLike(q.q)}%`,
+    role: q.role,
+    status: q.status,
+  };
+  const shape = [q.q, q.role, q.status].map((v) => (v ? 1 : 0)).join("");
+  const countSql = () => ctx.tx.select({ n: count() }).from(users).where(filter);
+  const rows = await reuse(
+    ctx.tx,
+    `users:${shape}:${q.sort ?? ""}:${q.cursor ? 1 : 0}`,
+    () =>
+      ctx.tx
+        .select({ ...userColumns, total: sql<number>`(${countSql()})::int` })
+        .from(users)
+        .where(and(filter, page.where))
+        .orderBy(...page.orderBy)
+        .limit(p("take")),
+    { ...values, ...page.values, take: page.take },
   );
   // The total comes with the page (one count for the statement); an empty page asks for it apart.
-  const countSql = ctx.tx.select({ n: count() }).from(users).where(filter);
-  const rows = await ctx.tx
-    .select({ ...userColumns, total: sql<number>`(${countSql})::int` })
-    .from(users)
-    .where(and(filter, page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
-  const total = rows[0]?.total ?? (await countSql)[0]?.n ?? 0;
+  const total = rows[0]?.total ?? (await reuse(ctx.tx, `usersCount:${shape}`, countSql, values))[0]?.n ?? 0;
   const sortKey = (q.sort ?? "name").replace(/^-/, "") as "name" | "email" | "createdAt";
   const { items, nextCursor } = page.page(rows, (r) => [r[sortKey], r.id]);
   return { items: items.map(presentUser), nextCursor, total };
