@@ -138,6 +138,7 @@ function transactionOn(db: Db, client: pg.PoolClient): Tx {
       prepare(
         query,
         fields,
+        // An empty name (statements.ts: drizzle's `.prepare()` asks for one) leaves it to us too.
         name || statementName(client, query.sql),
         ...rest,
       )) as typeof session.prepareQuery;
