@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, World } from "../../../../tests/support/world.js";
+import type { AuditEventDto } from "./service.js";
 
 let world: World;
 let admin: Caller;
@@ -37,20 +38,10 @@ beforeAll(async () => {
 });
 afterAll(() => world?.close());
 
-interface Event {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  entityType: string;
-  entityId: string;
-  action: string;
-  changes: Record<string, [unknown, unknown]>;
-}
 const list = async (query: string) => {
   const res = await world.inject(admin, { method: "GET", url: `/api/v1/audit-events?${query}` });
   expect(res.statusCode).toBe(200);
-  return res.json() as { items: Event[]; nextCursor: string | null };
+  return res.json() as { items: AuditEventDto[]; nextCursor: string | null };
 };
 
 describe("logboek", () => {
