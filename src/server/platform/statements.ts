@@ -13,17 +13,21 @@ const builtOn = new WeakMap<Tx, Map<string, Built<unknown>>>();
  * builder turns the query into SQL text on every run, which cost a sixth of a logboek request's
  * CPU; built once, a request only fills in its values.
  *
- * `build` takes every value from `sql.placeholder(name)`, and `shape` names the rest of what
- * changes the statement's text (which filters are present, the sort, the caller's site), so one
- * `shape` is always the same text. A server's transaction object lives as long as its pooled
- * connection; on PGlite each transaction has its own, and the statement is built as before.
+ * `build` takes every value from `sql.placeholder(name)` and leaves a condition out exactly when
+ * its value is empty (undefined, null, "", 0 or false), so the names of the values given, with
+ * `site` (the caller, and what else changes the text, such as the sort), name one statement text.
+ * A server's transaction object lives as long as its pooled connection; on PGlite each
+ * transaction has its own, and the statement is built as before.
  */
 export function reuse<R>(
   tx: Tx,
-  shape: string,
+  site: string,
   build: () => { prepare(name: string): Built<R> },
   values: Record<string, unknown>,
 ): Promise<R> {
+  const shape = `${site}:${Object.keys(values)
+    .filter((name) => values[name])
+    .join(",")}`;
   let built = builtOn.get(tx);
   if (!built) {
     built = new Map();

@@ -46,11 +46,10 @@ export async function listUsers(
     role: q.role,
     status: q.status,
   };
-  const shape = [q.q, q.role, q.status].map((v) => (v ? 1 : 0)).join("");
   const countSql = () => ctx.tx.select({ n: count() }).from(users).where(filter);
   const rows = await reuse(
     ctx.tx,
-    `users:${shape}:${q.sort ?? ""}:${q.cursor ? 1 : 0}`,
+    `users:${q.sort ?? ""}`,
     () =>
       ctx.tx
         .select({ ...userColumns, total: sql<number>`(${countSql()})::int` })
@@ -61,7 +60,7 @@ export async function listUsers(
     { ...values, ...page.values, take: page.take },
   );
   // The total comes with the page (one count for the statement); an empty page asks for it apart.
-  const total = rows[0]?.total ?? (await reuse(ctx.tx, `usersCount:${shape}`, countSql, values))[0]?.n ?? 0;
+  const total = rows[0]?.total ?? (await reuse(ctx.tx, "usersCount", countSql, values))[0]?.n ?? 0;
   const sortKey = (q.sort ?? "name").replace(/^-/, "") as "name" | "email" | "createdAt";
   const { items, nextCursor } = page.page(rows, (r) => [r[sortKey], r.id]);
   return { items: items.map(presentUser), nextCursor, total };
