@@ -33,6 +33,7 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATA_DIR: ".tmp/e2e-data",
       LOG_LEVEL: "warn",
+      RESPONSE_CHECK: "1",
       DEMO: "1",
       // Mail goes to the real SMTP peer each journey starts (tests/support/mailbox.ts).
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,

@@ -8,7 +8,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance, LogController, type RouteOptions } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import helmet from "helmet";
 import { modules } from "./modules/index.js";
 import { resolveActor, SESSION_COOKIE } from "./platform/auth.js";
@@ -24,6 +24,7 @@ import { langFrom } from "./platform/i18n.js";
 import type { MailWorker } from "./platform/mail.js";
 import { fromRoot } from "./platform/paths.js";
 import { type Access, allows } from "./platform/policy.js";
+import { responseSerializer } from "./platform/serializer.js";
 
 export interface AppDeps {
   database: Database;
@@ -70,7 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const callers = await keepCallers(deps.database, config.DATABASE_LISTEN_URL);
   app.addHook("onClose", async () => callers?.close());
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(config.RESPONSE_CHECK === "1"));
   app.decorate("deps", deps);
   app.decorate("routeTable", [] as RouteOptions[]);
   app.decorateRequest("actor", null);

@@ -41,7 +41,12 @@ export class World {
 
   static async create(env: Record<string, string> = {}): Promise<World> {
     const database = await freshDatabase();
-    const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: `.tmp/files-${process.pid}`, ...env });
+    const config = loadConfig({
+      LOG_LEVEL: "silent",
+      RESPONSE_CHECK: "1",
+      DATA_DIR: `.tmp/files-${process.pid}`,
+      ...env,
+    });
     const files = await openFileStore(config);
     const app = await buildApp({ database, config, files });
     await app.ready();

@@ -34,6 +34,8 @@ const ConfigSchema = z.object({
   /** Seed the demo region on an empty database (default on for the embedded database). */
   DEMO: z.enum(["0", "1"]).optional(),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().default(20),
+  /** Check every response against its schema before writing it (the tests do; serializer.ts). */
+  RESPONSE_CHECK: z.enum(["0", "1"]).default("0"),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; filesDir: string; demo: boolean };
