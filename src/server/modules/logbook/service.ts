@@ -1,6 +1,7 @@
 import { and, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { auditLog } from "../../platform/audit-schema.js";
 import type { Ctx } from "../../platform/context.js";
+import { isoTime } from "../../platform/db.js";
 import { EXPORT_LIMIT } from "../../platform/export.js";
 import { keyset } from "../../platform/pagination.js";
 import { reuse } from "../../platform/statements.js";
@@ -52,12 +53,13 @@ function dutchMidnight(date: string, days: number): Date {
 }
 
 /**
- * The columns an event shows: not the region, nor the request id. Each column a row carries costs
- * parsing and mapping per row; on a page of 50 the two extra ones were a sixth of the list's time.
+ * The columns an event shows, as the API gives them: not the region, nor the request id (each
+ * column a row carries costs parsing per row; on a page of 50 the two were a sixth of the list's
+ * time), and the time as PostgreSQL writes it in ISO 8601, so no row becomes a Date and back.
  */
 const shown = {
   id: auditLog.id,
-  at: auditLog.at,
+  at: isoTime(auditLog.at),
   actorId: auditLog.actorId,
   actorName: auditLog.actorName,
   entityType: auditLog.entityType,
@@ -65,18 +67,6 @@ const shown = {
   action: auditLog.action,
   changes: auditLog.changes,
 };
-
-const present = (r: { [K in keyof typeof shown]: (typeof auditLog.$inferSelect)[K] }) => ({
-  id: r.id,
-  at: r.at.toISOString(),
-  actorId: r.actorId,
-  actorName: r.actorName,
-  entityType: r.entityType,
-  entityId: r.entityId,
-  action: r.action,
-  changes: r.changes,
-});
-export type AuditEventDto = ReturnType<typeof present>;
 
 /** Newest first, keyset on the id (which grows with time). */
 export async function listAuditEvents(ctx: Ctx, f: AuditFilter & { cursor?: string; limit: number }) {
@@ -100,18 +90,16 @@ export async function listAuditEvents(ctx: Ctx, f: AuditFilter & { cursor?: stri
         .limit(sql.placeholder("take")),
     { ...filterValues(ctx, f), ...page.values, take: page.take },
   );
-  const { items, nextCursor } = page.page(rows, (r) => [r.id]);
-  return { items: items.map(present), nextCursor };
+  return page.page(rows, (r) => [r.id]);
 }
 
-export async function exportAuditEvents(ctx: Ctx, f: AuditFilter) {
-  const rows = await reuse(
+export function exportAuditEvents(ctx: Ctx, f: AuditFilter) {
+  return reuse(
     ctx.tx,
     "auditExport",
     () => ctx.tx.select(shown).from(auditLog).where(filterSql(f)).orderBy(auditLog.id).limit(EXPORT_LIMIT),
     filterValues(ctx, f),
   );
-  return rows.map(present);
 }
 
 /** Entity types present in the region, for the filter. */
@@ -123,3 +111,5 @@ export async function entityTypes(ctx: Ctx) {
     .orderBy(auditLog.entityType);
   return rows.map((r) => r.t);
 }
+
+export type AuditEventDto = Awaited<ReturnType<typeof exportAuditEvents>>[number];
