@@ -9,8 +9,8 @@ type Stringify = (data: unknown) => string;
  * Writes each response from its route's zod schema compiled to a fast-json-stringify function
  * (docs/decisions/0010). It writes exactly the properties the schema names, so a field a service
  * returns but the schema does not name never leaves the server, as with zod's parse, but without
- * copying every object first: on a page of 50 events that copy and the garbage it left were a
- * tenth of the request's CPU.
+ * copying every object first (on a page of 50 events, zod's copy and JSON.stringify took ~8 % of
+ * the request's CPU in a profile).
  *
  * fast-json-stringify does not check what it writes (a null where a string belongs becomes ""),
  * so with `check` (the tests, `RESPONSE_CHECK=1`) every response is parsed by its zod schema as
